@@ -1,0 +1,135 @@
+/*
+ * buffer.c - the growable byte buffer every stage writes into.
+ *
+ * Out of memory is not recoverable for a batch coder, so growth aborts with
+ * a message instead of making every caller check for NULL.
+ */
+#include "rasad.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *rs_grow_or_die(void *p, size_t size)
+{
+    void *q = realloc(p, size);
+    if (!q) {
+        fprintf(stderr, "rasad: out of memory (%zu bytes)\n", size);
+        abort();
+    }
+    return q;
+}
+
+void rs_buf_init(rs_buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void rs_buf_free(rs_buf *b)
+{
+    free(b->data);
+    rs_buf_init(b);
+}
+
+void rs_buf_clear(rs_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void rs_buf_reserve(rs_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    b->data = rs_grow_or_die(b->data, cap);
+    b->cap = cap;
+    b->data[b->len] = '\0';
+}
+
+void rs_buf_append(rs_buf *b, const void *data, size_t len)
+{
+    rs_buf_reserve(b, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void rs_buf_puts(rs_buf *b, const char *s)
+{
+    rs_buf_append(b, s, strlen(s));
+}
+
+void rs_buf_putc(rs_buf *b, char c)
+{
+    rs_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void rs_buf_printf(rs_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    rs_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void rs_buf_put_uint(rs_buf *b, uint64_t n)
+{
+    char digits[20];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    rs_buf_append(b, digits + k, sizeof digits - k);
+}
+
+void rs_buf_put_utf8(rs_buf *b, uint32_t c)
+{
+    char s[4];
+    size_t n;
+    if (c < 0x80) {
+        s[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        s[0] = (char)(0xC0 | (c >> 6));
+        s[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        s[0] = (char)(0xE0 | (c >> 12));
+        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        s[0] = (char)(0xF0 | (c >> 18));
+        s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        s[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    rs_buf_append(b, s, n);
+}
+
+char *rs_buf_detach(rs_buf *b)
+{
+    rs_buf_reserve(b, 0);
+    char *p = b->data;
+    rs_buf_init(b);
+    return p;
+}

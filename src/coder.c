@@ -1,0 +1,1060 @@
+/*
+ * coder.c - events: who did what to whom, when and where.
+ *
+ * Per sentence: the actors (actors.c) and date expressions (dates.c) are
+ * found first; then triggers from the event dictionaries (dict/events/),
+ * walked like actor names but with two special edges, a Persian light verb
+ * in any form and any one word. Each trigger takes its source and target
+ * from the actors of its own clause, by the language's word order and the
+ * prepositions that carry roles, its modality from cues before it, its
+ * date from the nearest date expression (or the document's running date)
+ * and its place from a locative phrase. No parser: clauses are cut at
+ * punctuation, complementisers and speech verbs, which is what reported
+ * speech and dropped subjects need.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest pattern, in tokens, and how many words may stand between a
+ * Persian noun and its light verb ("حمایت خود را از ... اعلام کرد"). */
+#define RS_MAX_PATTERN 10
+#define RS_LIGHT_GAP 5
+
+struct rs_coder {
+    rs_lexicon *actors, *events, *places;
+    rs_actors found;
+    rs_dates dates;
+    rs_lang lang;
+    /* per-sentence scratch, grown as needed */
+    struct rs_trigger *triggers;
+    size_t n_triggers, cap_triggers;
+    struct rs_cue *cues;
+    size_t n_cues, cap_cues;
+    struct rs_slot *slots;
+    size_t n_slots, cap_slots;
+    int *clause; /* clause number of each token */
+    size_t cap_clause;
+    /* the subject that carries over to a clause that drops it */
+    rs_event_actor carry;
+    int carry_sent;
+};
+
+/* A trigger found in the sentence. */
+typedef struct rs_trigger {
+    size_t first, last; /* token indices, inclusive */
+    int entry;
+    uint8_t negated, future, light, passive_verb;
+} rs_trigger;
+
+/* A modality cue (dict/events/modality.txt). */
+typedef struct rs_cue {
+    size_t first, last;
+    int modality;
+} rs_cue;
+
+/* An actor mention placed among the tokens, with what marks its role. */
+typedef struct rs_slot {
+    size_t first, last; /* token indices */
+    int actor;          /* index into found.items */
+    const char *marker; /* the preposition before it (normalised), or "" */
+    int object;         /* Persian: followed by را */
+    int locative;       /* a place after در / في / in: not a party */
+    int pronoun;        /* a pronoun standing for the subject */
+} rs_slot;
+
+static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    size_t n = *cap ? *cap * 2 : 32;
+    while (n < need)
+        n *= 2;
+    p = realloc(p, n * size);
+    if (!p)
+        abort();
+    *cap = n;
+    return p;
+}
+
+static int rs_is(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *rs_norm(const rs_tokens *t, size_t i)
+{
+    return t->pool.data + t->items[i].norm_off;
+}
+
+static const char *rs_stem(const rs_tokens *t, size_t i)
+{
+    return t->pool.data + t->items[i].stem_off;
+}
+
+static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
+{
+    return i < t->n && (rs_is(rs_norm(t, i), t->items[i].norm_len, list) ||
+                        rs_is(rs_stem(t, i), t->items[i].stem_len, list));
+}
+
+/* ------------------------------------------------------------ word lists */
+
+/* Words that end a clause: a trigger takes its actors from its own clause. */
+static const char *const rs_clause_words[] = {
+    "که", "اما", "ولی", "زیرا", "چون", "تا",
+    "ان", "انه", "انها", "لكن", "لكن", "بينما", "حيث", "الذي", "التي", "الذين", "بعدما", "لان",
+    "that", "but", "while", "whereas", "because", "who", "which", "after", "before", "when", NULL,
+};
+
+/* Speech verbs: the speaker's clause ends with them ("the spokesman said
+ * A met B"), so the speaker is a source only when a trigger is theirs. */
+static const char *const rs_speech_words[] = {
+    "گفت", "گفته", "افزود", "میگوید", "گفتند", "نوشت", "کرد", "است",
+    "قال", "قالت", "اضاف", "اضافت", "يقول", "تقول", "صرح", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت",
+    "said", "says", "told", "added", "stated", "noted", NULL,
+};
+
+/* Prepositions that mark a target, per script: with, to, against, on. */
+static const char *const rs_target_markers[] = {
+    "با", "به", "از", "علیه", "برای", "بر", "نزد", "بهسوی",
+    "مع", "الى", "على", "ضد", "لدى", "عن", "من",
+    "with", "to", "against", "on", "for", "toward", "towards", "into", "upon", "from", "of", NULL,
+};
+
+static const char *const rs_locative_markers[] = {"در", "فی", "in", "at", "inside", "near", NULL};
+
+static const char *const rs_agent_markers[] = {"توسط", "by", NULL};
+
+/* Multi-word agent markers: از سوی، از طرف، من قبل، على يد. */
+static const char *const rs_agent_heads[] = {"سوی", "طرف", "جانب", "قبل", "يد", "ناحیه", NULL};
+
+static const char *const rs_pronouns[] = {
+    "او", "وی", "ایشان", "آنها", "انها", "آنان", "هو", "هي", "هم",
+    "he", "she", "it", "they", NULL,
+};
+
+static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "as well as", "همچنین", NULL};
+
+static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+
+/* ------------------------------------------------------------ setup */
+
+rs_coder *rs_coder_new(const char *user_dir, FILE *errors)
+{
+    rs_lexicon *actors = rs_lexicon_load(user_dir, errors);
+    if (!actors)
+        return NULL;
+    rs_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        abort();
+    c->actors = actors;
+    c->events = rs_lexicon_load_set(RS_SET_EVENTS);
+    c->places = rs_lexicon_load_set(RS_SET_PLACES);
+    rs_actors_init(&c->found);
+    rs_dates_init(&c->dates);
+    return c;
+}
+
+void rs_coder_free(rs_coder *c)
+{
+    if (!c)
+        return;
+    rs_lexicon_free(c->actors);
+    rs_lexicon_free(c->events);
+    rs_lexicon_free(c->places);
+    rs_actors_free(&c->found);
+    rs_dates_free(&c->dates);
+    free(c->triggers);
+    free(c->cues);
+    free(c->slots);
+    free(c->clause);
+    free(c);
+}
+
+rs_lang rs_coder_lang(const rs_coder *c)
+{
+    return c->lang;
+}
+
+void rs_events_init(rs_events *list)
+{
+    memset(list, 0, sizeof *list);
+}
+
+void rs_events_free(rs_events *list)
+{
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+const char *rs_modality_label(rs_modality m)
+{
+    return m == RS_MOD_CLAIMED ? "asserted" : rs_modality_name((int)m);
+}
+
+/* ------------------------------------------------------------ triggers */
+
+/* The best pattern that starts at one token. */
+typedef struct rs_scan {
+    const rs_lexicon *lex;
+    const rs_tokens *t;
+    rs_lang lang;
+    rs_trigger best_event;
+    rs_cue best_cue;
+} rs_scan;
+
+/* Pattern languages: Dari and Iranian Persian share fa; Pashto and Urdu
+ * news is read with the Persian and Arabic-script patterns of fa. */
+static int rs_pattern_lang_fits(int pattern_lang, rs_lang doc_lang)
+{
+    if (doc_lang == RS_LANG_PS || doc_lang == RS_LANG_UR)
+        return pattern_lang == RS_LANG_FA;
+    return doc_lang == RS_LANG_UNKNOWN || pattern_lang == (int)doc_lang;
+}
+
+static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last, const rs_trigger *how)
+{
+    uint32_t cursor = 0;
+    int e;
+    while ((e = rs_lexicon_payload(s->lex, node, &cursor)) >= 0) {
+        if (!rs_pattern_lang_fits(rs_lexicon_payload_lang(s->lex, cursor), s->lang))
+            continue;
+        if (rs_lexicon_cameo(s->lex, e)[0]) {
+            if (s->best_event.entry < 0 || last > s->best_event.last) {
+                s->best_event = *how;
+                s->best_event.first = first;
+                s->best_event.last = last;
+                s->best_event.entry = e;
+            }
+        } else if (rs_lexicon_modality(s->lex, e) && (s->best_cue.modality == 0 || last > s->best_cue.last)) {
+            s->best_cue.first = first;
+            s->best_cue.last = last;
+            s->best_cue.modality = rs_lexicon_modality(s->lex, e);
+        }
+    }
+}
+
+static int rs_is_boundary_punct(const rs_tokens *t, size_t i)
+{
+    static const char *const stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", NULL};
+    return t->items[i].kind == RS_TOKEN_PUNCT && rs_is(rs_norm(t, i), t->items[i].norm_len, stops);
+}
+
+typedef struct rs_reading {
+    int verb;
+    uint8_t negated, aux, stem;
+} rs_reading;
+
+typedef struct rs_readings {
+    rs_reading r[8];
+    size_t n;
+} rs_readings;
+
+static void rs_collect_reading(void *ctx, int verb, int negated, int aux, int stem)
+{
+    rs_readings *rs = ctx;
+    if (rs->n < sizeof rs->r / sizeof *rs->r)
+        rs->r[rs->n++] = (rs_reading){verb, (uint8_t)negated, (uint8_t)aux, (uint8_t)stem};
+}
+
+static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how);
+
+/* Follows a light-verb edge: the verb may stand a few words after the
+ * noun, as a future (خواهد + stem), negated or not. */
+static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how)
+{
+    const rs_tokens *t = s->t;
+    for (size_t j = i; j < t->n && j < i + RS_LIGHT_GAP; j++) {
+        if (rs_is_boundary_punct(t, j))
+            return;
+        if (t->items[j].kind != RS_TOKEN_WORD)
+            continue;
+        rs_readings rs = {.n = 0};
+        rs_light_verb_forms(rs_norm(t, j), t->items[j].norm_len, rs_collect_reading, &rs);
+        int found = 0;
+        for (size_t k = 0; k < rs.n; k++) {
+            rs_trigger h = how;
+            size_t last = j;
+            int verb = rs.r[k].verb;
+            if (rs.r[k].aux) {
+                rs_readings next = {.n = 0};
+                if (j + 1 >= t->n)
+                    continue;
+                rs_light_verb_forms(rs_norm(t, j + 1), t->items[j + 1].norm_len, rs_collect_reading, &next);
+                verb = -1;
+                for (size_t m = 0; m < next.n && verb < 0; m++)
+                    if (next.r[m].stem)
+                        verb = next.r[m].verb;
+                if (verb < 0)
+                    continue;
+                last = j + 1;
+                h.future = 1;
+            }
+            const char *name = rs_light_verb_name(verb);
+            char key[128];
+            size_t n = strlen(name);
+            if (n + 1 >= sizeof key)
+                continue;
+            key[0] = RS_KEY_LIGHT_VERB;
+            memcpy(key + 1, name, n);
+            uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
+            found = 1;
+            if (child == RS_NO_NODE)
+                continue;
+            h.negated |= rs.r[k].negated;
+            h.light = 1;
+            h.passive_verb = strcmp(name, "شدن") == 0;
+            rs_scan_record(s, child, first, last, &h);
+            rs_scan_from(s, child, first, last + 1, depth + 1, h);
+        }
+        /* The first light verb after the noun is its own. */
+        if (found)
+            return;
+    }
+}
+
+static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how)
+{
+    const rs_tokens *t = s->t;
+    if (depth > 0)
+        rs_scan_light(s, node, first, i, depth, how);
+    if (i >= t->n || depth >= RS_MAX_PATTERN)
+        return;
+    const rs_token *tok = &t->items[i];
+    if (depth == 0 && tok->kind == RS_TOKEN_PUNCT)
+        return;
+    uint32_t keys[2][2] = {{tok->norm_off, tok->norm_len}, {tok->stem_off, tok->stem_len}};
+    int n_keys = tok->stem_off == tok->norm_off ? 1 : 2;
+    for (int k = 0; k < n_keys; k++) {
+        uint32_t child = rs_lexicon_step(s->lex, node, t->pool.data + keys[k][0], keys[k][1]);
+        if (child == RS_NO_NODE)
+            continue;
+        rs_scan_record(s, child, first, i, &how);
+        rs_scan_from(s, child, first, i + 1, depth + 1, how);
+    }
+    if (depth > 0 && tok->kind == RS_TOKEN_WORD) {
+        char any = RS_KEY_ANY;
+        uint32_t child = rs_lexicon_step(s->lex, node, &any, 1);
+        if (child != RS_NO_NODE) {
+            rs_scan_record(s, child, first, i, &how);
+            rs_scan_from(s, child, first, i + 1, depth + 1, how);
+        }
+    }
+}
+
+/* Whether token i lies inside an actor's name. */
+static int rs_inside_actor(const rs_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].first <= i && i <= c->slots[k].last)
+            return 1;
+    return 0;
+}
+
+static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
+{
+    c->n_triggers = c->n_cues = 0;
+    size_t covered_to = 0; /* tokens before this are inside a trigger */
+    for (size_t i = 0; i < t->n; i++) {
+        rs_scan s = {c->events, t, c->lang, {.entry = -1}, {.modality = 0}};
+        rs_trigger start = {.entry = -1};
+        rs_scan_from(&s, 0, i, i, 0, start);
+        if (s.best_cue.modality) {
+            c->cues = rs_grow_array(c->cues, &c->cap_cues, c->n_cues + 1, sizeof *c->cues);
+            c->cues[c->n_cues++] = s.best_cue;
+        }
+        if (s.best_event.entry < 0 || i < covered_to || rs_inside_actor(c, i))
+            continue;
+        c->triggers = rs_grow_array(c->triggers, &c->cap_triggers, c->n_triggers + 1, sizeof *c->triggers);
+        c->triggers[c->n_triggers++] = s.best_event;
+        /* Words inside a light-verb gap may hold a trigger of their own
+         * only when the gap holds an actor (the target's phrase does not). */
+        covered_to = s.best_event.light ? i + 1 : s.best_event.last + 1;
+    }
+}
+
+/* ------------------------------------------------------------ clauses and slots */
+
+static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (end ? t->items[i].end >= byte : t->items[i].end > byte)
+            return i;
+    return t->n ? t->n - 1 : 0;
+}
+
+static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    if (rs_is_boundary_punct(t, i)) {
+        /* A comma between two actors joins them ("روسیه، چین و ایران"). */
+        const char *w = rs_norm(t, i);
+        int comma = strcmp(w, ",") == 0 || strcmp(w, "،") == 0;
+        if (comma) {
+            int before = 0, after = 0;
+            for (size_t k = 0; k < c->n_slots; k++) {
+                before |= c->slots[k].last + 1 == i;
+                after |= c->slots[k].first == i + 1;
+            }
+            if (before && after)
+                return 0;
+        }
+        return 1;
+    }
+    if (t->items[i].kind != RS_TOKEN_WORD)
+        return 0;
+    return rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words);
+}
+
+static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
+{
+    c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
+    int n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (rs_is_clause_break(c, t, i) && !rs_inside_actor(c, i))
+            n++;
+        c->clause[i] = n;
+    }
+}
+
+/* Whether the actor's code belongs to a state or place: after "در", "في",
+ * "in", such an actor is where the event happened, not a party to it. */
+static int rs_is_place_actor(const rs_coder *c, const rs_actor_mention *a)
+{
+    return rs_lexicon_is_state(c->actors, a->entry) ||
+           (strlen(a->code) == 6 && strcmp(a->code + 3, "GOV") == 0 && a->agent < 0);
+}
+
+static void rs_place_slots(rs_coder *c, const rs_tokens *t)
+{
+    c->n_slots = 0;
+    c->slots = rs_grow_array(c->slots, &c->cap_slots, c->found.n + t->n + 1, sizeof *c->slots);
+    for (size_t k = 0; k < c->found.n; k++) {
+        const rs_actor_mention *a = &c->found.items[k];
+        rs_slot *s = &c->slots[c->n_slots++];
+        memset(s, 0, sizeof *s);
+        s->first = rs_token_at(t, a->start, 0);
+        s->last = rs_token_at(t, a->end, 1);
+        s->actor = (int)k;
+        s->marker = "";
+        size_t f = s->first;
+        if (f > 0 && t->items[f - 1].kind == RS_TOKEN_WORD)
+            s->marker = rs_norm(t, f - 1);
+        else if (f > 1 && rs_tok_is(t, f - 1, (const char *const[]){"the", NULL}))
+            s->marker = rs_norm(t, f - 2);
+        /* Arabic writes ب and ل on the word: "بالرئيس", "للحكومة". */
+        if (t->items[f].affixes & RS_AFFIX_PREP)
+            s->marker = rs_norm(t, f)[0] == '\xd8' && (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
+        s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
+        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, a);
+    }
+    /* Pronouns stand for a subject that carries over. */
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].kind == RS_TOKEN_WORD && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_pronouns) &&
+            !rs_inside_actor(c, i)) {
+            rs_slot *s = &c->slots[c->n_slots++];
+            memset(s, 0, sizeof *s);
+            s->first = s->last = i;
+            s->actor = -1;
+            s->marker = i > 0 && t->items[i - 1].kind == RS_TOKEN_WORD ? rs_norm(t, i - 1) : "";
+            s->pronoun = 1;
+        }
+}
+
+/* ------------------------------------------------------------ roles */
+
+static int rs_marked(const rs_slot *s)
+{
+    return s->marker[0] && (rs_is(s->marker, strlen(s->marker), rs_target_markers) ||
+                            rs_is(s->marker, strlen(s->marker), rs_locative_markers) ||
+                            rs_is(s->marker, strlen(s->marker), rs_agent_markers) ||
+                            rs_is(s->marker, strlen(s->marker), rs_agent_heads) ||
+                            strcmp(s->marker, "ب") == 0 || strcmp(s->marker, "ل") == 0);
+}
+
+/* A subject: an actor with no preposition, not an object. */
+static int rs_is_subject(const rs_slot *s)
+{
+    return !rs_marked(s) && !s->object && !s->locative;
+}
+
+static int rs_in_marker_list(const char *markers, const char *w)
+{
+    if (!markers || !w[0])
+        return 0;
+    size_t n = strlen(w);
+    for (const char *p = strstr(markers, w); p; p = strstr(p + 1, w))
+        if (p[-1] == '|' && p[n] == '|')
+            return 1;
+    return 0;
+}
+
+/* Whether a slot is an agent ("by X", "توسط X", "من قبل X") for the entry. */
+static int rs_is_agent_slot(const rs_coder *c, const rs_tokens *t, const rs_slot *s, int entry)
+{
+    const char *own = rs_lexicon_markers(c->events, entry, 0);
+    if (rs_in_marker_list(own, s->marker))
+        return 1;
+    if (rs_is(s->marker, strlen(s->marker), rs_agent_markers))
+        return 1;
+    /* از سوی X, من قبل X, على يد X */
+    return rs_is(s->marker, strlen(s->marker), rs_agent_heads) && s->first >= 2 &&
+           rs_tok_is(t, s->first - 2, (const char *const[]){"از", "من", "علی", "على", NULL});
+}
+
+/* Whether a slot has the marker the entry wants for its target (or, with
+ * no list, one of the language's usual target markers). */
+static int rs_is_target_slot(const rs_coder *c, const rs_slot *s, int entry)
+{
+    const char *want = rs_lexicon_markers(c->events, entry, 1);
+    if (want)
+        return rs_in_marker_list(want, s->marker) || (s->object && rs_in_marker_list(want, "را"));
+    return s->object || rs_is(s->marker, strlen(s->marker), rs_target_markers) || !strcmp(s->marker, "ب") ||
+           !strcmp(s->marker, "ل");
+}
+
+/* The roles found for one trigger: slot indices, or -1. */
+typedef struct rs_roles {
+    int source, target;
+    int passive;
+} rs_roles;
+
+static int rs_same_clause(const rs_coder *c, size_t a, size_t b)
+{
+    return c->clause[a] == c->clause[b];
+}
+
+/* Whether the slot is in the trigger's clause: the light-verb gap counts
+ * as the trigger's clause even where a comma cuts it. */
+static int rs_slot_in_clause(const rs_coder *c, const rs_slot *s, const rs_trigger *tr)
+{
+    if (s->first > tr->first && s->last < tr->last)
+        return 1;
+    size_t anchor = s->last < tr->first ? tr->first : tr->last;
+    return rs_same_clause(c, s->first, anchor) && rs_same_clause(c, s->last, anchor);
+}
+
+static int rs_english_passive(const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t k = 1; k <= 3 && k <= tr->first; k++) {
+        size_t i = tr->first - k;
+        if (rs_tok_is(t, i, rs_be_words))
+            return 1;
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_tok_is(t, i, (const char *const[]){"and", "has", "have", NULL}))
+            return 0;
+    }
+    return 0;
+}
+
+/* The subject before the trigger nearest to it (SVO, SOV), or -1. The
+ * Persian subject is the first in its clause: "ایران با پاکستان ...". */
+static int rs_subject_before(const rs_coder *c, const rs_trigger *tr, int first_in_clause)
+{
+    int best = -1;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (s->last >= tr->first || !rs_slot_in_clause(c, s, tr) || !rs_is_subject(s))
+            continue;
+        if (best < 0 || (first_in_clause ? s->first < c->slots[best].first : s->first > c->slots[best].first))
+            best = (int)k;
+    }
+    return best;
+}
+
+/* The first slot after the trigger in its clause that passes ok, or -1. */
+static int rs_slot_after(const rs_coder *c, const rs_trigger *tr, int skip, int (*ok)(const rs_slot *))
+{
+    int best = -1;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if ((int)k == skip || s->first <= tr->last || !rs_slot_in_clause(c, s, tr) || s->locative || !ok(s))
+            continue;
+        if (best < 0 || s->first < c->slots[best].first)
+            best = (int)k;
+    }
+    return best;
+}
+
+static int rs_any_slot(const rs_slot *s)
+{
+    return !s->pronoun;
+}
+
+/* The target: an actor with the entry's (or the usual) marker in the
+ * clause, nearest the trigger; else, for languages that put objects after
+ * the verb, the next actor. */
+static int rs_find_target(const rs_coder *c, const rs_trigger *tr, int source, int object_after)
+{
+    int best = -1;
+    size_t best_dist = 0;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if ((int)k == source || s->pronoun || s->locative || !rs_slot_in_clause(c, s, tr) ||
+            !rs_is_target_slot(c, s, tr->entry))
+            continue;
+        if (source >= 0 && c->slots[source].first <= s->first && s->last <= c->slots[source].last)
+            continue;
+        size_t dist = s->last < tr->first ? tr->first - s->last : s->first > tr->last ? s->first - tr->last : 0;
+        if (best < 0 || dist < best_dist)
+            best = (int)k, best_dist = dist;
+    }
+    if (best < 0 && object_after)
+        best = rs_slot_after(c, tr, source, rs_any_slot);
+    return best;
+}
+
+static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (!s->pronoun && rs_slot_in_clause(c, s, tr) && rs_is_agent_slot(c, t, s, tr->entry))
+            return (int)k;
+    }
+    return -1;
+}
+
+static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    rs_roles r = {-1, -1, 0};
+    int agent = rs_find_agent(c, t, tr);
+    r.passive = agent >= 0 || (c->lang == RS_LANG_EN && rs_english_passive(t, tr)) ||
+                (tr->passive_verb && rs_lexicon_markers(c->events, tr->entry, 0));
+    if (r.passive) {
+        r.source = agent;
+        r.target = rs_subject_before(c, tr, c->lang != RS_LANG_EN);
+        if (r.target < 0)
+            r.target = rs_slot_after(c, tr, agent, rs_is_subject);
+        if (r.target < 0)
+            r.target = rs_find_target(c, tr, agent, 0);
+        return r;
+    }
+    switch (c->lang) {
+    case RS_LANG_AR:
+        /* SVO when a subject leads the clause, else VSO (and masdar + genitive). */
+        r.source = rs_subject_before(c, tr, 0);
+        if (r.source < 0)
+            r.source = rs_slot_after(c, tr, -1, rs_is_subject);
+        r.target = rs_find_target(c, tr, r.source, 1);
+        break;
+    case RS_LANG_EN:
+        r.source = rs_subject_before(c, tr, 0);
+        r.target = rs_find_target(c, tr, r.source, 1);
+        break;
+    default:
+        r.source = rs_subject_before(c, tr, 1);
+        /* Nominal events: "دیدار X با Y", "سفر X به Y". */
+        if (r.source < 0 && !tr->light) {
+            int after = rs_slot_after(c, tr, -1, rs_is_subject);
+            if (after >= 0 && c->slots[after].first <= tr->last + 2)
+                r.source = after;
+        }
+        r.target = rs_find_target(c, tr, r.source, !tr->light);
+        break;
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------ conjoined actors */
+
+/* The slots conjoined with slot k after it ("A و B", "A, B and C"). An
+ * apposition with the same code ("وزیر خارجه، امیرخان متقی") is not a
+ * second actor. Returns how many it wrote to out. */
+static size_t rs_conjoined(const rs_coder *c, const rs_tokens *t, int k, int *out, size_t cap)
+{
+    size_t n = 0;
+    if (k < 0)
+        return 0;
+    out[n++] = k;
+    const rs_slot *prev = &c->slots[k];
+    for (size_t j = 0; j < c->n_slots && n < cap; j++) {
+        const rs_slot *s = &c->slots[j];
+        if (s->pronoun || s->first <= prev->last)
+            continue;
+        size_t gap_first = prev->last + 1, gap = s->first - gap_first;
+        int joined = gap == 0 ? (t->items[s->first].affixes & RS_AFFIX_CONJ) != 0
+                     : gap == 1 ? rs_tok_is(t, gap_first, rs_conjunctions)
+                     : gap == 2 && rs_tok_is(t, gap_first, rs_conjunctions) && rs_tok_is(t, gap_first + 1, rs_conjunctions);
+        if (!joined)
+            break;
+        if (strcmp(c->found.items[s->actor].code, c->found.items[prev->actor].code) != 0)
+            out[n++] = (int)j;
+        prev = s;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ modality */
+
+static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *claimed)
+{
+    int negated = tr->negated, intended = tr->future, hypothetical = 0;
+    *claimed = 0;
+    for (size_t k = 0; k < c->n_cues; k++) {
+        const rs_cue *q = &c->cues[k];
+        if (q->first >= tr->first && !(q->first > tr->first && q->last <= tr->last))
+            continue;
+        if (q->last < tr->first && !rs_same_clause(c, q->last, tr->first))
+            continue;
+        /* Negation binds closely: "لم يزر", "did not meet". */
+        int near = tr->first - q->last <= 3 || (q->first > tr->first && q->last <= tr->last);
+        switch (q->modality) {
+        case RS_MOD_NEGATED:
+            negated |= near;
+            break;
+        case RS_MOD_INTENDED:
+            intended = 1;
+            break;
+        case RS_MOD_HYPOTHETICAL:
+            hypothetical = 1;
+            break;
+        case RS_MOD_CLAIMED:
+            *claimed = 1;
+            break;
+        }
+    }
+    if (t->items[tr->first].affixes & RS_AFFIX_FUTURE)
+        intended = 1;
+    return negated ? RS_MOD_NEGATED : hypothetical ? RS_MOD_HYPOTHETICAL : intended ? RS_MOD_INTENDED : RS_MOD_ASSERTED;
+}
+
+/* ------------------------------------------------------------ dates and places */
+
+/* The date mention nearest the trigger: in its clause, else before it in
+ * the sentence, else after it. NULL when the sentence has none. */
+static const rs_date_mention *rs_event_date(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    const rs_date_mention *best = NULL;
+    size_t at = t->items[tr->first].start;
+    long best_score = 0;
+    for (size_t k = 0; k < c->dates.n; k++) {
+        const rs_date_mention *m = &c->dates.items[k];
+        size_t tok = rs_token_at(t, m->start, 0);
+        long dist = m->end <= at ? (long)(at - m->end) : (long)(m->start - at) + 100000;
+        if (!rs_same_clause(c, tok, tr->first))
+            dist += 1000000;
+        if (!best || dist < best_score)
+            best = m, best_score = dist;
+    }
+    return best;
+}
+
+static void rs_set_date(rs_event *e, const rs_date_mention *m)
+{
+    snprintf(e->date, sizeof e->date, "%s", m->value);
+    e->date_precision = m->precision;
+}
+
+/* A place named after a locative preposition in the trigger's clause, or
+ * the destination of a visit. */
+static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e)
+{
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        int locative = rs_tok_is(t, i, rs_locative_markers);
+        int destination = !strncmp(e->cameo, "04", 2) && rs_tok_is(t, i, (const char *const[]){"به", "الی", "to", NULL});
+        int clitic = (t->items[i].affixes & RS_AFFIX_PREP) && rs_norm(t, i)[0] == '\xd9' &&
+                     (unsigned char)rs_norm(t, i)[1] == 0x81; /* في is not a clitic, but فـ never marks place */
+        (void)clitic;
+        if (!(locative || destination) || !rs_same_clause(c, i, tr->first))
+            continue;
+        size_t j = i + 1;
+        if (j < t->n && rs_tok_is(t, j, (const char *const[]){"the", "شهر", "ولایت", "مدينة", "العاصمة", "پایتخت", NULL}))
+            j++;
+        uint32_t node = 0, best = RS_NO_NODE;
+        size_t last = j;
+        for (size_t k = j; k < t->n && k < j + 4; k++) {
+            node = rs_lexicon_step(c->places, node, rs_norm(t, k), t->items[k].norm_len);
+            if (node == RS_NO_NODE)
+                break;
+            uint32_t cursor = 0;
+            if (rs_lexicon_payload(c->places, node, &cursor) >= 0)
+                best = node, last = k;
+        }
+        if (best == RS_NO_NODE)
+            continue;
+        uint32_t cursor = 0;
+        int entry = rs_lexicon_payload(c->places, best, &cursor);
+        if (rs_lexicon_place(c->places, entry, e->place_country, &e->lat, &e->lon)) {
+            e->has_location = 1;
+            e->place_start = t->items[j].start;
+            e->place_end = t->items[last].end;
+            if (locative)
+                return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ events */
+
+static void rs_copy_actor(const rs_coder *c, int slot, rs_event_actor *out)
+{
+    memset(out, 0, sizeof *out);
+    if (slot < 0)
+        return;
+    const rs_actor_mention *a = &c->found.items[c->slots[slot].actor];
+    out->present = 1;
+    out->start = a->start;
+    out->end = a->end;
+    memcpy(out->code, a->code, sizeof out->code);
+    memcpy(out->root, a->root, sizeof out->root);
+    memcpy(out->role, a->role, sizeof out->role);
+}
+
+static int rs_same_event(const rs_event *a, const rs_event *b)
+{
+    return a->sent == b->sent && !strcmp(a->cameo, b->cameo) && !strcmp(a->source.code, b->source.code) &&
+           !strcmp(a->target.code, b->target.code) && a->modality == b->modality;
+}
+
+static void rs_push_event(rs_events *out, const rs_event *e)
+{
+    if (!e->source.present && !e->target.present)
+        return;
+    if (e->source.present && e->target.present && !strcmp(e->source.code, e->target.code))
+        return;
+    for (size_t k = 0; k < out->n; k++)
+        if (rs_same_event(&out->items[k], e))
+            return;
+    out->items = rs_grow_array(out->items, &out->cap, out->n + 1, sizeof *out->items);
+    out->items[out->n++] = *e;
+}
+
+/* Per-document state the sentences share. */
+typedef struct rs_doc_state {
+    const rs_doc *doc;
+    rs_date_context context;
+    int32_t pub_day;
+    int all_cameo;
+} rs_doc_state;
+
+static void rs_event_when(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_doc_state *st,
+                          rs_event *e)
+{
+    const rs_date_mention *m = rs_event_date(c, t, tr);
+    /* An intent is dated when it was expressed, not when it will happen. */
+    if (m && e->modality == RS_MOD_INTENDED && st->pub_day >= 0 && m->first > st->pub_day)
+        m = NULL;
+    if (m)
+        rs_set_date(e, m);
+    else if (st->context.current.precision != RS_DATE_NONE)
+        rs_set_date(e, &st->context.current);
+}
+
+/* Roles of a trigger with the carried-over subject filled in. */
+static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, rs_roles *r, int *carried)
+{
+    *carried = 0;
+    if (r->source >= 0 && c->slots[r->source].pronoun)
+        r->source = -1, *carried = c->carry.present;
+    else if (r->source < 0 && !r->passive)
+        *carried = c->carry.present;
+    (void)tr;
+}
+
+static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
+                            const rs_doc_state *st, rs_events *out)
+{
+    const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
+    if (!info || (!info->plover[0] && !st->all_cameo))
+        return;
+    rs_roles r = rs_find_roles(c, t, tr);
+    int carried;
+    rs_fill_roles(c, tr, &r, &carried);
+    int sources[8], targets[8];
+    size_t ns = rs_conjoined(c, t, r.source, sources, 8), nt = rs_conjoined(c, t, r.target, targets, 8);
+    rs_event e;
+    memset(&e, 0, sizeof e);
+    e.sent = sent->number;
+    e.span_start = sent->start;
+    e.span_end = sent->end;
+    e.trigger_start = t->items[tr->first].start;
+    e.trigger_end = t->items[tr->last].end;
+    memcpy(e.cameo, info->code, sizeof e.cameo);
+    memcpy(e.plover, info->plover, sizeof e.plover);
+    e.goldstein = info->goldstein;
+    e.quad = info->quad;
+    e.pattern = tr->entry;
+    e.modality = rs_find_modality(c, t, tr, &e.claimed);
+    rs_event_when(c, t, tr, st, &e);
+    rs_event_place(c, t, tr, &e);
+    for (size_t i = 0; i < (ns ? ns : 1); i++)
+        for (size_t j = 0; j < (nt ? nt : 1); j++) {
+            if (ns)
+                rs_copy_actor(c, sources[i], &e.source);
+            else if (carried)
+                e.source = c->carry;
+            else
+                memset(&e.source, 0, sizeof e.source);
+            rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
+            rs_push_event(out, &e);
+        }
+    if (ns && !r.passive) {
+        rs_copy_actor(c, sources[0], &c->carry);
+        c->carry_sent = sent->number;
+    }
+}
+
+/* The day that picks each actor's code: the sentence's first date, else
+ * the running context. */
+static void rs_sentence_day(const rs_coder *c, const rs_doc_state *st, char out[11])
+{
+    out[0] = '\0';
+    const rs_date_mention *m = c->dates.n ? &c->dates.items[0] : NULL;
+    if (!m && st->context.current.precision != RS_DATE_NONE)
+        m = &st->context.current;
+    if (m)
+        rs_days_format(m->first, out);
+}
+
+static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *s, rs_doc_state *st,
+                             rs_events *out)
+{
+    rs_dates_find(doc->text, s->start, s->end, doc->date, c->lang, &c->dates);
+    char day[11];
+    rs_sentence_day(c, st, day);
+    rs_actors_find(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->found);
+    const rs_tokens *t = &c->found.tokens;
+    rs_place_slots(c, t);
+    rs_mark_clauses(c, t);
+    rs_find_triggers(c, t);
+    /* A subject carries over one sentence at most. */
+    if (c->carry.present && s->number - c->carry_sent > 1)
+        c->carry.present = 0;
+    for (size_t k = 0; k < c->n_triggers; k++)
+        rs_code_trigger(c, t, s, &c->triggers[k], st, out);
+    rs_date_context_update(&st->context, &c->dates);
+}
+
+size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_cameo, rs_events *out)
+{
+    out->n = 0;
+    rs_text *text = rs_text_analyze(doc->text, doc->text_len, lang);
+    if (!text)
+        return 0;
+    c->lang = text->lang;
+    c->carry.present = 0;
+    rs_doc_state st = {doc, {{0}, 0}, -1, all_cameo};
+    rs_date_context_init(&st.context, doc->date);
+    int32_t pub;
+    if (doc->date && rs_days_parse(doc->date, &pub) == 0)
+        st.pub_day = pub;
+    for (size_t i = 0; i < text->n_sentences; i++)
+        if (!text->sentences[i].dropped)
+            rs_code_sentence(c, doc, &text->sentences[i], &st, out);
+    rs_text_free(text);
+    return out->n;
+}
+
+/* ------------------------------------------------------------ output */
+
+static void rs_put_actor(rs_buf *out, const rs_doc *doc, const rs_event_actor *a)
+{
+    if (!a->present) {
+        rs_buf_puts(out, "null");
+        return;
+    }
+    rs_buf_puts(out, "{\"code\":");
+    rs_json_string(out, a->code, strlen(a->code));
+    rs_buf_puts(out, ",\"root\":");
+    rs_json_string(out, a->root, strlen(a->root));
+    rs_buf_puts(out, ",\"role\":");
+    rs_json_string(out, a->role, strlen(a->role));
+    rs_buf_puts(out, ",\"text\":");
+    rs_json_string(out, doc->text + a->start, a->end - a->start);
+    rs_buf_putc(out, '}');
+}
+
+static void rs_put_location(rs_buf *out, const rs_doc *doc, const rs_event *e)
+{
+    rs_buf_puts(out, ",\"location\":{\"name\":");
+    rs_json_string(out, doc->text + e->place_start, e->place_end - e->place_start);
+    rs_buf_printf(out, ",\"country\":\"%s\",\"lat\":%.2f,\"lon\":%.2f}", e->place_country, (double)e->lat,
+                  (double)e->lon);
+}
+
+void rs_event_json(const rs_coder *c, const rs_doc *doc, const rs_event *e, int explain, rs_buf *out)
+{
+    rs_buf_puts(out, "{\"doc\":");
+    rs_json_string(out, doc->id, strlen(doc->id));
+    rs_buf_puts(out, ",\"sent\":");
+    rs_buf_put_uint(out, (uint64_t)e->sent);
+    rs_buf_puts(out, ",\"date\":");
+    rs_json_string(out, e->date, strlen(e->date));
+    rs_buf_puts(out, ",\"date_precision\":\"");
+    rs_buf_puts(out, rs_date_precision_name(e->date_precision));
+    rs_buf_puts(out, "\",\"source\":");
+    rs_put_actor(out, doc, &e->source);
+    rs_buf_puts(out, ",\"target\":");
+    rs_put_actor(out, doc, &e->target);
+    rs_buf_printf(out, ",\"cameo\":\"%s\",\"plover\":\"%s\",\"goldstein\":%.1f,\"quad\":%d,\"modality\":\"%s\"",
+                  e->cameo, e->plover, (double)e->goldstein, e->quad, rs_modality_label(e->modality));
+    if (e->claimed)
+        rs_buf_puts(out, ",\"claimed\":true");
+    rs_buf_puts(out, ",\"trigger\":");
+    rs_json_string(out, doc->text + e->trigger_start, e->trigger_end - e->trigger_start);
+    rs_buf_printf(out, ",\"lang\":\"%s\"", rs_lang_code(c->lang));
+    if (e->has_location)
+        rs_put_location(out, doc, e);
+    rs_buf_puts(out, ",\"span\":[");
+    rs_buf_put_uint(out, e->span_start);
+    rs_buf_putc(out, ',');
+    rs_buf_put_uint(out, e->span_end);
+    rs_buf_puts(out, "],\"evidence\":");
+    rs_json_string(out, doc->text + e->span_start, e->span_end - e->span_start);
+    if (explain) {
+        size_t line;
+        const char *file = rs_lexicon_origin(c->events, e->pattern, &line);
+        const char *label = rs_lexicon_label(c->events, e->pattern);
+        rs_buf_puts(out, ",\"pattern\":");
+        rs_json_string(out, label, strlen(label));
+        rs_buf_printf(out, ",\"pattern_at\":\"%s:%zu\"", file, line);
+    }
+    rs_buf_puts(out, "}\n");
+}
+
+const char *rs_event_tsv_header(void)
+{
+    return "doc\tsent\tdate\tdate_precision\tsource_code\tsource_root\tsource_role\tsource_text\t"
+           "target_code\ttarget_root\ttarget_role\ttarget_text\tcameo\tplover\tgoldstein\tquad\tmodality\t"
+           "trigger\tlang\tplace\tcountry\tlat\tlon\tevidence\n";
+}
+
+/* A TSV field: tabs and newlines in text become spaces. */
+static void rs_tsv_field(rs_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        rs_buf_putc(out, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+    rs_buf_putc(out, '\t');
+}
+
+static void rs_tsv_actor(rs_buf *out, const rs_doc *doc, const rs_event_actor *a)
+{
+    rs_tsv_field(out, a->code, a->present ? strlen(a->code) : 0);
+    rs_tsv_field(out, a->root, a->present ? strlen(a->root) : 0);
+    rs_tsv_field(out, a->role, a->present ? strlen(a->role) : 0);
+    rs_tsv_field(out, doc->text + a->start, a->present ? a->end - a->start : 0);
+}
+
+void rs_event_tsv(const rs_coder *c, const rs_doc *doc, const rs_event *e, rs_buf *out)
+{
+    rs_tsv_field(out, doc->id, strlen(doc->id));
+    rs_buf_printf(out, "%d\t%s\t%s\t", e->sent, e->date, rs_date_precision_name(e->date_precision));
+    rs_tsv_actor(out, doc, &e->source);
+    rs_tsv_actor(out, doc, &e->target);
+    rs_buf_printf(out, "%s\t%s\t%.1f\t%d\t%s\t", e->cameo, e->plover, (double)e->goldstein, e->quad,
+                  rs_modality_label(e->modality));
+    rs_tsv_field(out, doc->text + e->trigger_start, e->trigger_end - e->trigger_start);
+    rs_buf_printf(out, "%s\t", rs_lang_code(c->lang));
+    if (e->has_location) {
+        rs_tsv_field(out, doc->text + e->place_start, e->place_end - e->place_start);
+        rs_buf_printf(out, "%s\t%.2f\t%.2f\t", e->place_country, (double)e->lat, (double)e->lon);
+    } else {
+        rs_buf_puts(out, "\t\t\t\t");
+    }
+    size_t n = e->span_end - e->span_start;
+    rs_tsv_field(out, doc->text + e->span_start, n);
+    out->data[out->len - 1] = '\n';
+}

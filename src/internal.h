@@ -1,0 +1,144 @@
+/*
+ * internal.h - what the library's source files share but users do not see.
+ */
+#ifndef RASAD_INTERNAL_H
+#define RASAD_INTERNAL_H
+
+#include "rasad.h"
+
+/* rs_utf8_next for hot loops: ASCII and two-byte letters (all of Arabic
+ * script) without a call. */
+static inline uint32_t rs_utf8_step(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if (c >= 0xC2 && c <= 0xDF && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+        *i += 2;
+        return cp;
+    }
+    return rs_utf8_next(s, len, i);
+}
+
+/* A line of a document and the verdict on it. */
+typedef struct rs_line {
+    size_t start, end; /* [start, end) without the newline */
+    size_t words;      /* white-space separated words, counted up to 33 */
+    rs_drop dropped;
+} rs_line;
+
+/* Marks the lines of a document that are page furniture. */
+void rs_furniture_mark(const char *text, rs_line *lines, size_t n);
+
+/* Whether the line's last visible character ends a sentence
+ * (. ! ? ؟ … or a closing quote). */
+int rs_line_ends_sentence(const char *text, const rs_line *line);
+
+/* Whether the space between the normalised words a and b (p is the word
+ * before a, or NULL) separates a detached Persian affix from its word:
+ * "می کند", "رسانه های". rs_normalize and rs_tokenize both join there. */
+int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn);
+
+/* Bundled data files, compiled in from dict/ (see cmake/embed.cmake). */
+extern const unsigned char rs_data_furniture[];
+extern const size_t rs_data_furniture_size;
+
+/* Lints the text of a furniture rules file; reports NAME:LINE: problem
+ * lines to out and returns how many problems it found. */
+size_t rs_furniture_lint(const char *name, const char *data, size_t size, FILE *out);
+
+/* A data file compiled into the binary (cmake/embed_set.cmake). */
+struct rs_data_file {
+    const char *name;
+    const unsigned char *data;
+    size_t size;
+};
+extern const struct rs_data_file rs_lexicon_files[];
+extern const size_t rs_lexicon_files_count;
+
+/* Lints the actor dictionaries (bundled, and user_dir's when not NULL):
+ * NAME:LINE: problem lines to out. Returns the number of problems, or
+ * (size_t)-1 when user_dir cannot be read. */
+size_t rs_lexicon_lint(const char *user_dir, FILE *out);
+
+/* A lexicon of one dictionary text alone, as a user file (for the fuzzer
+ * and tests). Free with rs_lexicon_free. */
+rs_lexicon *rs_lexicon_from_text(const char *data, size_t size, FILE *report);
+
+/* rs_import_petrarch on an open stream; name is used in messages. */
+size_t rs_import_petrarch_stream(FILE *in, const char *name, FILE *out, FILE *errors);
+
+/* The kinds of dictionary a lexicon holds, each from its own files. */
+enum rs_lexicon_set { RS_SET_ACTORS, RS_SET_EVENTS, RS_SET_PLACES };
+/* Loads a bundled set (events, places). Free with rs_lexicon_free. */
+rs_lexicon *rs_lexicon_load_set(int set);
+
+/* Special keys in event patterns: a light verb ("+کردن") and any word ("*"). */
+#define RS_KEY_LIGHT_VERB '\x02'
+#define RS_KEY_ANY '\x03'
+
+/* One row of the CAMEO table (dict/cameo.txt). */
+typedef struct rs_cameo_info {
+    char code[5];
+    float goldstein;
+    int quad;
+    char plover[12]; /* "" for codes with no PLOVER type (01, 02) */
+    const char *name;
+} rs_cameo_info;
+
+/* The row of a CAMEO code, or NULL. */
+const rs_cameo_info *rs_cameo_find(const char *code);
+/* Lints the CAMEO table's text; like rs_furniture_lint. */
+size_t rs_cameo_lint(const char *name, const char *data, size_t size, FILE *out);
+
+/* Persian light verbs (src/verbs.c). */
+typedef void (*rs_verb_fn)(void *ctx, int verb, int negated, int aux, int stem);
+/* The index of a light verb by its normalised infinitive, or -1. */
+int rs_light_verb_index(const char *infinitive, size_t len);
+/* A light verb's normalised infinitive, or NULL. Static storage. */
+const char *rs_light_verb_name(int verb);
+/* Calls fn for each reading of a normalised word as a light-verb form
+ * (negated: نکرد; aux: the future's خواهد; stem: the bare past stem that
+ * follows it). Returns the number of readings. */
+size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx);
+size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE *out);
+
+/* Lexicon internals that the actor resolver and the coder walk. */
+#define RS_NO_NODE UINT32_MAX
+uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len);
+/* A node's entries one by one: *cursor starts at 0; -1 when done. */
+int rs_lexicon_payload(const rs_lexicon *lex, uint32_t node, uint32_t *cursor);
+/* The language (rs_lang) the payload rs_lexicon_payload last returned
+ * through cursor was written for. */
+int rs_lexicon_payload_lang(const rs_lexicon *lex, uint32_t cursor);
+int rs_lexicon_is_state(const rs_lexicon *lex, int entry);
+const char *rs_lexicon_cameo(const rs_lexicon *lex, int entry);
+int rs_lexicon_modality(const rs_lexicon *lex, int entry);
+/* An event entry's "target after" (target set) or "source after" words as
+ * "|w1|w2|", or NULL. */
+const char *rs_lexicon_markers(const rs_lexicon *lex, int entry, int target);
+/* A place entry's country and coordinates; 0 when it is not a place. */
+int rs_lexicon_place(const rs_lexicon *lex, int entry, char country[4], float *lat, float *lon);
+/* The name of a modality (rs_modality). */
+const char *rs_modality_name(int modality);
+
+/* Capitals-only names (US, UN, TTP) are keyed as RS_ACRONYM_MARK plus the
+ * letters, and match only text written the same way. */
+#define RS_ACRONYM_MARK '\x01'
+int rs_is_acronym(const char *s, size_t len);
+
+/* "YYYY-MM-DD" as the number YYYYMMDD, or -1. */
+int32_t rs_ymd(const char *s, size_t len);
+
+/* Lints the text of a date words file (dict/dates.txt), likewise. */
+size_t rs_dates_lint(const char *name, const char *data, size_t size, FILE *out);
+
+/* Calls fn for each rule line of a bundled data file: the line without its
+ * comment, trimmed, and its 1-based number. Blank lines are passed over. */
+typedef void (*rs_data_line_fn)(void *ctx, const char *line, size_t len, size_t number);
+void rs_data_each_line(const unsigned char *data, size_t size, rs_data_line_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * langid.c - which language a document is in: fa, ar, en, ps or ur.
+ *
+ * Script decides between English and the Arabic-script languages. Within
+ * Arabic script, letters that only one language uses (Pashto's ټ ډ ړ ښ ګ,
+ * Urdu's ٹ ڈ ڑ ں ے) and each language's commonest function words decide.
+ * Persian and Arabic share most letters and many sites type Persian with
+ * Arabic ي and ك, so function words carry most of that decision. Counts are
+ * over the whole document, so a mixed page takes its dominant language.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { RS_FA, RS_AR, RS_PS, RS_UR, RS_N_SCORED };
+
+typedef struct rs_word_class {
+    const char *word; /* with ی and ک, the folded spellings */
+    size_t len;
+    int lang;
+} rs_word_class;
+
+#define RS_W(word, lang) {word, sizeof word - 1, lang}
+
+/* Function words, each of which is much commoner in its language than in
+ * the others. Short words only: the table is probed with at most 8 bytes. */
+static const rs_word_class rs_function_words[] = {
+    RS_W("در", RS_FA), RS_W("به", RS_FA), RS_W("از", RS_FA), RS_W("که", RS_FA), RS_W("این", RS_FA),
+    RS_W("را", RS_FA), RS_W("با", RS_FA), RS_W("است", RS_FA), RS_W("برای", RS_FA), RS_W("آن", RS_FA),
+    RS_W("شد", RS_FA), RS_W("کرد", RS_FA), RS_W("بود", RS_FA), RS_W("ما", RS_FA), RS_W("یک", RS_FA),
+    RS_W("خود", RS_FA), RS_W("گفت", RS_FA), RS_W("نیز", RS_FA), RS_W("اما", RS_FA),
+    RS_W("في", RS_AR), RS_W("فی", RS_AR), RS_W("من", RS_AR), RS_W("على", RS_AR), RS_W("علی", RS_AR),
+    RS_W("إلى", RS_AR), RS_W("الی", RS_AR), RS_W("إلی", RS_AR), RS_W("أن", RS_AR), RS_W("إن", RS_AR),
+    RS_W("التی", RS_AR), RS_W("الذی", RS_AR), RS_W("عن", RS_AR), RS_W("مع", RS_AR), RS_W("هذا", RS_AR),
+    RS_W("هذه", RS_AR), RS_W("قال", RS_AR), RS_W("کان", RS_AR), RS_W("وقال", RS_AR), RS_W("لم", RS_AR),
+    RS_W("د", RS_PS), RS_W("په", RS_PS), RS_W("چې", RS_PS), RS_W("کې", RS_PS), RS_W("ته", RS_PS),
+    RS_W("دي", RS_PS), RS_W("دی", RS_PS), RS_W("شوی", RS_PS), RS_W("وایي", RS_PS), RS_W("سره", RS_PS),
+    RS_W("کے", RS_UR), RS_W("ہے", RS_UR), RS_W("میں", RS_UR), RS_W("اور", RS_UR), RS_W("سے", RS_UR),
+    RS_W("کو", RS_UR), RS_W("نے", RS_UR), RS_W("کا", RS_UR), RS_W("ہیں", RS_UR), RS_W("یہ", RS_UR),
+};
+
+/* Letters only one of the scored languages writes. */
+static int rs_letter_class(uint32_t c)
+{
+    switch (c) {
+    case 0x067C: case 0x0689: case 0x0693: case 0x0696: case 0x069A: case 0x06AB:
+    case 0x06BC: case 0x06D0: case 0x06CD: case 0x0681: case 0x0685:
+        return RS_PS;
+    case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06D2: case 0x06BE:
+    case 0x06C1: case 0x06D3:
+        return RS_UR;
+    case 0x067E: case 0x0686: case 0x0698: case 0x06AF:
+        return RS_FA;
+    case 0x0629:
+        return RS_AR;
+    }
+    return -1;
+}
+
+typedef struct rs_lang_counts {
+    size_t latin, arabic_script;
+    size_t letters[RS_N_SCORED];
+    size_t words[RS_N_SCORED];
+    size_t english_words;
+} rs_lang_counts;
+
+static int rs_is_arabic_letter(uint32_t c)
+{
+    return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+           (c >= 0x06FA && c <= 0x06FF);
+}
+
+/* Folds ي to ی and ك to ک so one table entry serves both spellings. */
+static uint32_t rs_fold_letter(uint32_t c)
+{
+    return c == 0x064A ? 0x06CC : c == 0x0643 ? 0x06A9 : c;
+}
+
+static void rs_score_word(rs_lang_counts *n, const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof rs_function_words / sizeof *rs_function_words; i++)
+        if (rs_function_words[i].len == len && memcmp(rs_function_words[i].word, w, len) == 0)
+            n->words[rs_function_words[i].lang]++;
+}
+
+/* English function words, four letters at most, packed for one compare. */
+static const char rs_english_words[][4] = {"the", "of", "and", "to", "in", "said", "was", "is", "that", "for", "on", "with"};
+
+static void rs_score_english(rs_lang_counts *n, const char *w, size_t len)
+{
+    if (len > 4)
+        return;
+    char key[4] = {0};
+    memcpy(key, w, len);
+    for (size_t i = 0; i < sizeof rs_english_words / sizeof *rs_english_words; i++)
+        if (memcmp(rs_english_words[i], key, 4) == 0)
+            n->english_words++;
+}
+
+/* Counts letters and function words in one stretch of text. */
+static void rs_count(rs_lang_counts *n, const char *s, size_t len)
+{
+    char word[9];
+    size_t wlen = 0, i = 0;
+    int word_ok = 1, latin_word = 0;
+    while (i <= len) {
+        uint32_t c = i < len ? rs_utf8_step(s, len, &i) : (i++, 0);
+        int arabic = rs_is_arabic_letter(c);
+        int latin = (c | 32) >= 'a' && (c | 32) <= 'z';
+        if (arabic || latin) {
+            if (arabic) {
+                n->arabic_script++;
+                int k = rs_letter_class(c);
+                if (k >= 0)
+                    n->letters[k]++;
+            } else {
+                n->latin++;
+            }
+            latin_word = latin;
+            uint32_t f = latin ? (c | 32) : rs_fold_letter(c);
+            char enc[4];
+            size_t el = f < 0x80 ? (enc[0] = (char)f, 1)
+                                 : (enc[0] = (char)(0xC0 | (f >> 6)), enc[1] = (char)(0x80 | (f & 0x3F)), 2);
+            if (f >= 0x800 || wlen + el > 8)
+                word_ok = 0;
+            else
+                memcpy(word + wlen, enc, el), wlen += el;
+            continue;
+        }
+        if (wlen && word_ok)
+            latin_word ? rs_score_english(n, word, wlen) : rs_score_word(n, word, wlen);
+        wlen = 0;
+        word_ok = 1;
+    }
+}
+
+/* Large documents are sampled: 64 evenly spaced 4 KB windows say as much
+ * about the dominant language as the whole text. */
+static void rs_count_document(rs_lang_counts *n, const char *s, size_t len)
+{
+    const size_t window = 4096, windows = 64;
+    if (len <= window * windows * 4) {
+        rs_count(n, s, len);
+        return;
+    }
+    size_t step = len / windows;
+    for (size_t k = 0; k < windows; k++) {
+        size_t at = k * step;
+        while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+            at++;
+        size_t end = at + window < len ? at + window : len;
+        rs_count(n, s + at, end - at);
+    }
+}
+
+static rs_lang rs_decide(const rs_lang_counts *n)
+{
+    if (n->latin == 0 && n->arabic_script == 0)
+        return RS_LANG_UNKNOWN;
+    if (n->latin > n->arabic_script)
+        return RS_LANG_EN;
+    double total = (double)n->arabic_script;
+    double score[RS_N_SCORED];
+    for (int k = 0; k < RS_N_SCORED; k++)
+        score[k] = (double)n->words[k] * 4.0 + (double)n->letters[k];
+    /* A few Pashto or Urdu letters turn up in Persian names; they decide
+     * only when they are a real share of the text. */
+    if (n->letters[RS_PS] > total * 0.01 && score[RS_PS] > score[RS_UR] && score[RS_PS] > score[RS_FA] * 0.5)
+        return RS_LANG_PS;
+    if (n->letters[RS_UR] > total * 0.01 && score[RS_UR] > score[RS_PS] && score[RS_UR] > score[RS_FA] * 0.5)
+        return RS_LANG_UR;
+    return score[RS_AR] > score[RS_FA] ? RS_LANG_AR : RS_LANG_FA;
+}
+
+rs_lang rs_langid(const char *text, size_t len)
+{
+    rs_lang_counts n;
+    memset(&n, 0, sizeof n);
+    rs_count_document(&n, text, len);
+    return rs_decide(&n);
+}
+
+static const char *const rs_lang_codes[] = {"und", "fa", "ar", "en", "ps", "ur"};
+
+const char *rs_lang_code(rs_lang lang)
+{
+    return (unsigned)lang < sizeof rs_lang_codes / sizeof *rs_lang_codes ? rs_lang_codes[lang] : "und";
+}
+
+rs_lang rs_lang_from_code(const char *code)
+{
+    for (size_t i = 1; code && i < sizeof rs_lang_codes / sizeof *rs_lang_codes; i++)
+        if (strcmp(code, rs_lang_codes[i]) == 0)
+            return (rs_lang)i;
+    return RS_LANG_UNKNOWN;
+}

@@ -1,0 +1,427 @@
+/*
+ * tokenize.c - tokens with byte offsets, normalised forms and a guess at
+ * each word's stem.
+ *
+ * Words are runs of letters (with harakat and ZWNJ inside), numbers are
+ * runs of digits with the separators of dates and decimals inside
+ * (2024-11-26, ۱۴۰۲/۰۳/۳۰, ۳٫۵), and every other visible character is a
+ * punctuation token. Digits glued to words ("25نوقمبر2024") are split off.
+ * Detached Persian affixes are joined into their word, as rs_normalize does.
+ *
+ * The stem is found by taking off the clitics and suffixes that the issue
+ * lists: Arabic و ف ب ل ك س, the article ال and pronoun and plural
+ * suffixes; Persian plural, ezafe, indefinite and pronominal suffixes and the
+ * verbal prefix می; English possessives and plurals. It is only a guess
+ * for lookups to try after the whole word fails.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+typedef enum { RS_CH_SPACE, RS_CH_LETTER, RS_CH_DIGIT, RS_CH_MARK, RS_CH_JOINER, RS_CH_OTHER } rs_char_class;
+
+static rs_char_class rs_classify(uint32_t c)
+{
+    if (c < 0x80) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return RS_CH_SPACE;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z')
+            return RS_CH_LETTER;
+        return c >= '0' && c <= '9' ? RS_CH_DIGIT : RS_CH_OTHER;
+    }
+    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9))
+        return RS_CH_DIGIT;
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED))
+        return RS_CH_MARK;
+    if (c == 0x200C || c == 0x200D)
+        return RS_CH_JOINER;
+    if (c == 0xA0 || c == 0x200B || c == 0x200E || c == 0x200F || c == 0xFEFF || u_isspace((UChar32)c))
+        return RS_CH_SPACE;
+    if (u_isalpha((UChar32)c))
+        return RS_CH_LETTER;
+    if (u_isdigit((UChar32)c))
+        return RS_CH_DIGIT;
+    return u_getCombiningClass((UChar32)c) ? RS_CH_MARK : RS_CH_OTHER;
+}
+
+static int rs_is_latin(uint32_t c)
+{
+    return c < 0x250 && (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC0);
+}
+
+/* Characters that stay inside a number when a digit follows them. */
+static int rs_number_joiner(uint32_t c)
+{
+    return c == '.' || c == ',' || c == '/' || c == '-' || c == ':' || c == 0x066B || c == 0x066C;
+}
+
+/* Characters that stay inside a Latin word when a Latin letter follows. */
+static int rs_word_joiner(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == '-';
+}
+
+typedef struct rs_cursor {
+    const char *s;
+    size_t end;
+} rs_cursor;
+
+static uint32_t rs_peek(const rs_cursor *cur, size_t i, size_t *next)
+{
+    *next = i;
+    return i < cur->end ? rs_utf8_step(cur->s, cur->end, next) : 0;
+}
+
+/* The end of the word starting at i. */
+static size_t rs_scan_word(const rs_cursor *cur, size_t i)
+{
+    size_t next;
+    uint32_t c = rs_peek(cur, i, &next);
+    int latin = rs_is_latin(c);
+    i = next;
+    while (i < cur->end) {
+        c = rs_peek(cur, i, &next);
+        rs_char_class k = rs_classify(c);
+        if (k == RS_CH_LETTER || k == RS_CH_MARK) {
+            i = next;
+            continue;
+        }
+        size_t after;
+        uint32_t d = rs_peek(cur, next, &after);
+        int joins = (k == RS_CH_JOINER && rs_classify(d) == RS_CH_LETTER) ||
+                    (latin && rs_word_joiner(c) && rs_is_latin(d) && rs_classify(d) == RS_CH_LETTER);
+        if (!joins)
+            break;
+        i = next;
+    }
+    return i;
+}
+
+/* The end of the number starting at i. */
+static size_t rs_scan_number(const rs_cursor *cur, size_t i)
+{
+    size_t next;
+    while (i < cur->end) {
+        uint32_t c = rs_peek(cur, i, &next);
+        if (rs_classify(c) == RS_CH_DIGIT) {
+            i = next;
+            continue;
+        }
+        size_t after;
+        if (!rs_number_joiner(c) || rs_classify(rs_peek(cur, next, &after)) != RS_CH_DIGIT)
+            break;
+        i = next;
+    }
+    return i;
+}
+
+static rs_token *rs_new_token(rs_tokens *list)
+{
+    if (list->n == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 64;
+        list->items = realloc(list->items, list->cap * sizeof *list->items);
+        if (!list->items)
+            abort();
+    }
+    rs_token *t = &list->items[list->n++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+/* Stores s in the pool; returns its offset. */
+static uint32_t rs_pool_add(rs_tokens *list, const char *s, size_t len)
+{
+    uint32_t off = (uint32_t)list->pool.len;
+    rs_buf_append(&list->pool, s, len);
+    rs_buf_putc(&list->pool, '\0');
+    return off;
+}
+
+static void rs_add_token(rs_tokens *list, const char *text, size_t a, size_t b, rs_token_kind kind)
+{
+    rs_token *t = rs_new_token(list);
+    t->start = a;
+    t->end = b;
+    t->kind = (uint8_t)kind;
+    t->norm_off = (uint32_t)list->pool.len;
+    rs_normalize(text + a, b - a, &list->pool);
+    t->norm_len = (uint32_t)(list->pool.len - t->norm_off);
+    rs_buf_putc(&list->pool, '\0');
+}
+
+/* Joins detached Persian affixes: each word that rs_affix_joins attaches
+ * to the word before it is merged into that token. */
+static void rs_join_tokens(rs_tokens *list, const char *text)
+{
+    size_t w = 0;
+    rs_buf joined;
+    rs_buf_init(&joined);
+    for (size_t r = 0; r < list->n; r++) {
+        rs_token *cur = &list->items[r];
+        if (w > 0) {
+            rs_token *prev = &list->items[w - 1];
+            rs_token *before = w > 1 ? &list->items[w - 2] : NULL;
+            const char *pool = list->pool.data;
+            int adjacent = prev->kind == RS_TOKEN_WORD && cur->kind == RS_TOKEN_WORD &&
+                           !memchr(text + prev->end, '\n', cur->start - prev->end);
+            if (adjacent && rs_affix_joins(before ? pool + before->norm_off : NULL, before ? before->norm_len : 0,
+                                           pool + prev->norm_off, prev->norm_len,
+                                           pool + cur->norm_off, cur->norm_len)) {
+                rs_buf_clear(&joined);
+                rs_buf_append(&joined, pool + prev->norm_off, prev->norm_len);
+                rs_buf_append(&joined, pool + cur->norm_off, cur->norm_len);
+                prev->end = cur->end;
+                prev->norm_off = rs_pool_add(list, joined.data, joined.len);
+                prev->norm_len = (uint32_t)joined.len;
+                continue;
+            }
+        }
+        list->items[w++] = *cur;
+    }
+    list->n = w;
+    rs_buf_free(&joined);
+}
+
+/* ------------------------------------------------------------ stems */
+
+typedef struct rs_affix {
+    const char *text;
+    uint16_t flag;
+    uint8_t min_rest; /* letters that must remain */
+} rs_affix;
+
+static size_t rs_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Takes the first matching prefix off [*a, b); returns its flag or 0. */
+static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affix *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i].text);
+        if (b - *a > len && memcmp(s + *a, list[i].text, len) == 0 &&
+            rs_letters(s + *a + len, b - *a - len) >= list[i].min_rest) {
+            *a += len;
+            return list[i].flag;
+        }
+    }
+    return 0;
+}
+
+static uint16_t rs_take_suffix(const char *s, size_t a, size_t *b, const rs_affix *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i].text);
+        if (*b - a > len && memcmp(s + *b - len, list[i].text, len) == 0 &&
+            rs_letters(s + a, *b - a - len) >= list[i].min_rest) {
+            *b -= len;
+            return list[i].flag;
+        }
+    }
+    return 0;
+}
+#define RS_COUNT(list) (sizeof list / sizeof *list)
+
+static const rs_affix rs_ar_conj[] = {{"و", RS_AFFIX_CONJ, 3}, {"ف", RS_AFFIX_CONJ, 3}};
+static const rs_affix rs_ar_prep[] = {
+    {"لل", RS_AFFIX_PREP | RS_AFFIX_ARTICLE, 2}, {"ب", RS_AFFIX_PREP, 3},
+    {"ل", RS_AFFIX_PREP, 3}, {"ک", RS_AFFIX_PREP, 3}, {"س", RS_AFFIX_FUTURE, 3},
+};
+static const rs_affix rs_ar_article[] = {{"ال", RS_AFFIX_ARTICLE, 2}};
+static const rs_affix rs_ar_suffixes[] = {
+    {"هما", RS_AFFIX_PRONOUN, 3}, {"هم", RS_AFFIX_PRONOUN, 3}, {"ها", RS_AFFIX_PRONOUN, 3},
+    {"کم", RS_AFFIX_PRONOUN, 3}, {"نا", RS_AFFIX_PRONOUN, 3}, {"ون", RS_AFFIX_PLURAL, 3},
+    {"ین", RS_AFFIX_PLURAL, 3}, {"ات", RS_AFFIX_PLURAL, 3},
+};
+
+/* The future prefix سـ only comes before an imperfect verb's own prefix. */
+static int rs_future_ok(const char *s, size_t a)
+{
+    return memcmp(s + a, "ی", 2) == 0 || memcmp(s + a, "ت", 2) == 0 || memcmp(s + a, "ن", 2) == 0 ||
+           memcmp(s + a, "ا", 2) == 0;
+}
+
+static uint16_t rs_stem_arabic(const char *s, size_t *a, size_t *b)
+{
+    uint16_t flags = rs_take_prefix(s, a, *b, rs_ar_conj, RS_COUNT(rs_ar_conj));
+    size_t before = *a;
+    uint16_t prep = rs_take_prefix(s, a, *b, rs_ar_prep, RS_COUNT(rs_ar_prep));
+    if (prep == RS_AFFIX_FUTURE && !rs_future_ok(s, *a))
+        *a = before, prep = 0;
+    flags |= prep;
+    if (!(flags & RS_AFFIX_ARTICLE))
+        flags |= rs_take_prefix(s, a, *b, rs_ar_article, RS_COUNT(rs_ar_article));
+    flags |= rs_take_suffix(s, *a, b, rs_ar_suffixes, RS_COUNT(rs_ar_suffixes));
+    return flags;
+}
+
+static const rs_affix rs_fa_plural[] = {
+    {"هایشان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایتان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
+    {"هایمان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایش", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
+    {"هایم", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایت", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
+    {"هایی", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2}, {"های", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2},
+    {"ها", RS_AFFIX_PLURAL, 2},
+};
+static const rs_affix rs_fa_verb_prefix[] = {{"نمی", RS_AFFIX_VERB_PREFIX, 2}, {"می", RS_AFFIX_VERB_PREFIX, 2}};
+static const rs_affix rs_fa_verb_endings[] = {
+    {"ند", 0, 1}, {"د", 0, 1}, {"یم", 0, 1}, {"ید", 0, 1}, {"م", 0, 1}, {"ی", 0, 1},
+};
+
+static int rs_ends_with(const char *s, size_t a, size_t b, const char *tail)
+{
+    size_t n = strlen(tail);
+    return b - a >= n && memcmp(s + b - n, tail, n) == 0;
+}
+
+/* The length of a final ezafe or indefinite: ای after ه, or ی after ا و ه. */
+static size_t rs_vowel_suffix_len(const char *s, size_t a, size_t b)
+{
+    if (b - a >= 8 && rs_ends_with(s, a, b, "ای") && rs_ends_with(s, a, b - 4, "ه"))
+        return 4;
+    if (b - a < 6 || !rs_ends_with(s, a, b, "ی"))
+        return 0;
+    int vowel = rs_ends_with(s, a, b - 2, "ا") || rs_ends_with(s, a, b - 2, "و") || rs_ends_with(s, a, b - 2, "ه");
+    return vowel ? 2 : 0;
+}
+
+static uint16_t rs_stem_persian(const char *s, size_t *a, size_t *b)
+{
+    uint16_t flags = rs_take_suffix(s, *a, b, rs_fa_plural, RS_COUNT(rs_fa_plural));
+    /* Ezafe and the indefinite are written ی or ای after a final vowel. */
+    size_t vowel = flags ? 0 : rs_vowel_suffix_len(s, *a, *b);
+    if (vowel) {
+        *b -= vowel;
+        flags |= RS_AFFIX_EZAFE;
+    }
+    /* می is a verbal prefix only on a word with a personal ending: میکند,
+     * not میدان. */
+    size_t end = *b;
+    if (!flags && rs_take_suffix(s, *a, &end, rs_fa_verb_endings, RS_COUNT(rs_fa_verb_endings)) == 0 && end != *b)
+        flags |= rs_take_prefix(s, a, *b, rs_fa_verb_prefix, RS_COUNT(rs_fa_verb_prefix));
+    return flags;
+}
+
+static int rs_english_plural(const char *s, size_t a, size_t b)
+{
+    return b - a >= 4 && s[b - 1] == 's' && s[b - 2] != 's' && s[b - 2] != 'u' && s[b - 2] != 'i' && s[b - 2] != '\'';
+}
+
+/* English stems need a rewrite (policies → policy), so they are built. */
+static uint16_t rs_stem_english(const char *s, size_t *a, size_t *b, rs_buf *rewritten)
+{
+    uint16_t flags = 0;
+    if (*b - *a > 2 && s[*b - 1] == 's' && (s[*b - 2] == '\'' || rs_ends_with(s, *a, *b, "\xE2\x80\x99s"))) {
+        *b -= s[*b - 2] == '\'' ? 2 : 4;
+        return RS_AFFIX_POSSESSIVE;
+    }
+    if (!rs_english_plural(s, *a, *b))
+        return 0;
+    flags = RS_AFFIX_PLURAL;
+    if (rs_ends_with(s, *a, *b, "ies") && *b - *a >= 5) {
+        rs_buf_append(rewritten, s + *a, *b - *a - 3);
+        rs_buf_putc(rewritten, 'y');
+    } else if (rs_ends_with(s, *a, *b, "ches") || rs_ends_with(s, *a, *b, "shes") ||
+               rs_ends_with(s, *a, *b, "xes") || rs_ends_with(s, *a, *b, "sses")) {
+        *b -= 2;
+    } else {
+        *b -= 1;
+    }
+    return flags;
+}
+
+static int rs_arabic_script(const char *s, size_t len)
+{
+    size_t i = 0;
+    uint32_t c = len ? rs_utf8_next(s, len, &i) : 0;
+    return c >= 0x0600 && c <= 0x06FF;
+}
+
+static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)
+{
+    const char *s = list->pool.data + t->norm_off;
+    size_t a = 0, b = t->norm_len;
+    rs_buf rewritten;
+    rs_buf_init(&rewritten);
+    if (t->kind == RS_TOKEN_WORD) {
+        if (!rs_arabic_script(s, b))
+            t->affixes = rs_stem_english(s, &a, &b, &rewritten);
+        else if (lang == RS_LANG_AR)
+            t->affixes = rs_stem_arabic(s, &a, &b);
+        else
+            t->affixes = rs_stem_persian(s, &a, &b);
+    }
+    if (rewritten.len) {
+        t->stem_off = rs_pool_add(list, rewritten.data, rewritten.len);
+        t->stem_len = (uint32_t)rewritten.len;
+    } else if (a == 0 && b == t->norm_len) {
+        t->stem_off = t->norm_off;
+        t->stem_len = t->norm_len;
+    } else {
+        /* s may move when the pool grows, so copy through a buffer. */
+        rs_buf_append(&rewritten, s + a, b - a);
+        t->stem_off = rs_pool_add(list, rewritten.data, rewritten.len);
+        t->stem_len = (uint32_t)rewritten.len;
+    }
+    rs_buf_free(&rewritten);
+}
+
+/* ------------------------------------------------------------ driver */
+
+void rs_tokens_init(rs_tokens *list)
+{
+    memset(list, 0, sizeof *list);
+    rs_buf_init(&list->pool);
+}
+
+void rs_tokens_free(rs_tokens *list)
+{
+    free(list->items);
+    rs_buf_free(&list->pool);
+    memset(list, 0, sizeof *list);
+}
+
+void rs_tokenize(const char *text, size_t start, size_t end, rs_lang lang, rs_tokens *list)
+{
+    rs_cursor cur = {text, end};
+    list->n = 0;
+    rs_buf_clear(&list->pool);
+    size_t i = start;
+    while (i < end) {
+        size_t next;
+        uint32_t c = rs_peek(&cur, i, &next);
+        rs_char_class k = rs_classify(c);
+        if (k == RS_CH_SPACE || k == RS_CH_JOINER || k == RS_CH_MARK) {
+            i = next;
+        } else if (k == RS_CH_LETTER) {
+            size_t e = rs_scan_word(&cur, i);
+            rs_add_token(list, text, i, e, RS_TOKEN_WORD);
+            i = e;
+        } else if (k == RS_CH_DIGIT) {
+            size_t e = rs_scan_number(&cur, i);
+            rs_add_token(list, text, i, e, RS_TOKEN_NUMBER);
+            i = e;
+        } else {
+            rs_add_token(list, text, i, next, RS_TOKEN_PUNCT);
+            i = next;
+        }
+    }
+    rs_join_tokens(list, text);
+    for (size_t n = 0; n < list->n; n++)
+        rs_find_stem(list, &list->items[n], lang);
+}
+
+const char *rs_token_norm(const rs_tokens *list, const rs_token *t)
+{
+    return list->pool.data + t->norm_off;
+}
+
+const char *rs_token_stem(const rs_tokens *list, const rs_token *t)
+{
+    return list->pool.data + t->stem_off;
+}
