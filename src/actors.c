@@ -302,6 +302,7 @@ size_t rs_actors_find(const rs_lexicon *lex, const char *text, size_t start, siz
     rs_compose_all(lex, list, &list->tokens, m, n);
     if (m != stack)
         free(m);
-    qsort(list->items, list->n, sizeof *list->items, rs_cmp_mentions);
+    if (list->n > 1)
+        qsort(list->items, list->n, sizeof *list->items, rs_cmp_mentions);
     return list->n;
 }
