@@ -401,6 +401,8 @@ typedef struct rs_actors {
     size_t n, cap;
     rs_tokens tokens; /* scratch */
     rs_dates dates;   /* scratch */
+    int bare_roles;   /* also list role nouns with no state ("gunmen"): code
+                         is the role, root "" (set it after rs_actors_init) */
 } rs_actors;
 
 void rs_actors_init(rs_actors *list);
@@ -461,6 +463,7 @@ typedef struct rs_event {
     char place_country[4];
     float lat, lon;
     int pattern;                  /* the event dictionary entry that fired */
+    int passive;                  /* a passive: the source is its agent or null */
 } rs_event;
 
 /* A reusable list of events, like rs_tokens. */

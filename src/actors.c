@@ -246,6 +246,18 @@ static void rs_emit(rs_actors *list, const rs_tokens *t, size_t first, size_t la
     a->agent = agent;
 }
 
+/* A role noun with no state beside it ("gunmen", "المتظاهرون"): its role
+ * is the code, and the root is unknown. */
+static void rs_emit_bare(rs_actors *list, const rs_tokens *t, const rs_match *noun)
+{
+    rs_emit(list, t, noun->first, noun->last, noun->role, noun->entry, noun->entry);
+    rs_actor_mention *a = &list->items[list->n - 1];
+    a->root[0] = '\0';
+    for (size_t k = 0; k < sizeof rs_primary_roles / sizeof *rs_primary_roles; k++)
+        if (strcmp(noun->role, rs_primary_roles[k]) == 0)
+            memcpy(a->role, noun->role, sizeof a->role);
+}
+
 /* A state, or any actor with a bare root, takes the role noun's role
  * (PAK + GOV); any other actor keeps its own code ("وزیر خارجه طالبان" is
  * the Taliban's code). */
@@ -274,9 +286,12 @@ static void rs_compose_all(const rs_lexicon *lex, rs_actors *list, const rs_toke
         if (owner)
             rs_compose(lex, list, t, &m[k], owner);
     }
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n; k++) {
         if (rs_is_actor(&m[k]))
             rs_emit(list, t, m[k].first, m[k].last, m[k].code, m[k].entry, -1);
+        else if (list->bare_roles && !m[k].code && !m[k].used && m[k].role[0])
+            rs_emit_bare(list, t, &m[k]);
+    }
 }
 
 static int rs_cmp_mentions(const void *a, const void *b)

@@ -20,7 +20,7 @@
 /* Longest pattern, in tokens, and how many words may stand between a
  * Persian noun and its light verb ("حمایت خود را از ... اعلام کرد"). */
 #define RS_MAX_PATTERN 10
-#define RS_LIGHT_GAP 5
+#define RS_LIGHT_GAP 8
 
 struct rs_coder {
     rs_lexicon *actors, *events, *places;
@@ -44,8 +44,11 @@ struct rs_coder {
 /* A trigger found in the sentence. */
 typedef struct rs_trigger {
     size_t first, last; /* token indices, inclusive */
+    size_t noun_last;   /* a light verb's noun ends here; its verb starts at verb_first */
+    size_t verb_first;
     int entry;
     uint8_t negated, future, light, passive_verb;
+    uint8_t words; /* literal words matched (twice), wildcards once: ties go to the more specific */
 } rs_trigger;
 
 /* A modality cue (dict/events/modality.txt). */
@@ -62,6 +65,9 @@ typedef struct rs_slot {
     int object;         /* Persian: followed by را */
     int locative;       /* a place after در / في / in: not a party */
     int pronoun;        /* a pronoun standing for the subject */
+    int claimed;        /* taken by a nominal event's own phrase */
+    int bare;           /* a role noun with no state ("gunmen"): root unknown */
+    int hidden;         /* left out of the current trigger's roles */
 } rs_slot;
 
 static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
@@ -107,7 +113,7 @@ static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
 /* Words that end a clause: a trigger takes its actors from its own clause. */
 static const char *const rs_clause_words[] = {
     "که", "اما", "ولی", "زیرا", "چون", "تا",
-    "ان", "انه", "انها", "لكن", "لكن", "بينما", "حيث", "الذي", "التي", "الذين", "بعدما", "لان",
+    "ان", "انه", "انها", "لکن", "لکن", "بینما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان",
     "that", "but", "while", "whereas", "because", "who", "which", "after", "before", "when", NULL,
 };
 
@@ -115,15 +121,15 @@ static const char *const rs_clause_words[] = {
  * A met B"), so the speaker is a source only when a trigger is theirs. */
 static const char *const rs_speech_words[] = {
     "گفت", "گفته", "افزود", "میگوید", "گفتند", "نوشت", "کرد", "است",
-    "قال", "قالت", "اضاف", "اضافت", "يقول", "تقول", "صرح", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت",
+    "قال", "قالت", "اضاف", "اضافت", "یقول", "تقول", "صرح", "اکد", "اکدت", "اعلن", "اعلنت", "ذکر", "ذکرت",
     "said", "says", "told", "added", "stated", "noted", NULL,
 };
 
 /* Prepositions that mark a target, per script: with, to, against, on. */
 static const char *const rs_target_markers[] = {
     "با", "به", "از", "علیه", "برای", "بر", "نزد", "بهسوی",
-    "مع", "الى", "على", "ضد", "لدى", "عن", "من",
-    "with", "to", "against", "on", "for", "toward", "towards", "into", "upon", "from", "of", NULL,
+    "مع", "الی", "علی", "ضد", "لدی", "عن", "من",
+    "with", "to", "against", "on", "for", "toward", "towards", "into", "upon", NULL,
 };
 
 static const char *const rs_locative_markers[] = {"در", "فی", "in", "at", "inside", "near", NULL};
@@ -131,16 +137,56 @@ static const char *const rs_locative_markers[] = {"در", "فی", "in", "at", "i
 static const char *const rs_agent_markers[] = {"توسط", "by", NULL};
 
 /* Multi-word agent markers: از سوی، از طرف، من قبل، على يد. */
-static const char *const rs_agent_heads[] = {"سوی", "طرف", "جانب", "قبل", "يد", "ناحیه", NULL};
+static const char *const rs_agent_heads[] = {"سوی", "طرف", "جانب", "قبل", "ید", "ناحیه", NULL};
 
 static const char *const rs_pronouns[] = {
-    "او", "وی", "ایشان", "آنها", "انها", "آنان", "هو", "هي", "هم",
+    "او", "وی", "ایشان", "انها", "انها", "انان", "هو", "هی", "هم",
     "he", "she", "it", "they", NULL,
 };
 
-static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "as well as", "همچنین", NULL};
+static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "همچنین", NULL};
 
 static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+
+static const char *const rs_agent_openers[] = {"من", "علی", "علی", NULL};
+static const char *const rs_from_words[] = {"از", NULL};
+static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
+static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
+static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
+
+static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", NULL};
+/* "در تماس تلفنی", "خلال لقاء", "during talks": an event noun the subject took part in. */
+static const char *const rs_during[] = {"در", "طی", "ضمن", "فی", "خلال", "in", "during", NULL};
+static const char *const rs_determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this", "that",
+    "these", "those", "any", "new", "latest", "recent", NULL};
+static const char *const rs_arabic_may_words[] = {"قد", NULL};
+static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
+
+/* Every list above, for rs_coder_check_words. */
+static const char *const *const rs_word_lists[] = {
+    rs_clause_words, rs_speech_words, rs_target_markers, rs_locative_markers, rs_agent_markers,
+    rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
+    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
+    rs_arabic_may_words, rs_imperfect_prefixes,
+};
+
+/* The lists are compared with normalised tokens, so they must be written
+ * in the normalised form (Persian ی and ک, no hamza on alef, ه for ة).
+ * Reports each word that is not; the unit tests call it. */
+size_t rs_coder_check_words(FILE *out)
+{
+    size_t bad = 0;
+    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
+        for (const char *const *w = rs_word_lists[l]; *w; w++) {
+            char *norm = rs_normalize_dup(*w, strlen(*w));
+            if (strcmp(norm, *w) != 0 && (*w)[0] != '"') {
+                fprintf(out, "coder word list %zu: '%s' normalises to '%s'\n", l, *w, norm);
+                bad++;
+            }
+            free(norm);
+        }
+    return bad;
+}
 
 /* ------------------------------------------------------------ setup */
 
@@ -156,6 +202,7 @@ rs_coder *rs_coder_new(const char *user_dir, FILE *errors)
     c->events = rs_lexicon_load_set(RS_SET_EVENTS);
     c->places = rs_lexicon_load_set(RS_SET_PLACES);
     rs_actors_init(&c->found);
+    c->found.bare_roles = 1;
     rs_dates_init(&c->dates);
     return c;
 }
@@ -225,7 +272,8 @@ static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last,
         if (!rs_pattern_lang_fits(rs_lexicon_payload_lang(s->lex, cursor), s->lang))
             continue;
         if (rs_lexicon_cameo(s->lex, e)[0]) {
-            if (s->best_event.entry < 0 || last > s->best_event.last) {
+            if (s->best_event.entry < 0 || last > s->best_event.last ||
+                (last == s->best_event.last && how->words > s->best_event.words)) {
                 s->best_event = *how;
                 s->best_event.first = first;
                 s->best_event.last = last;
@@ -241,8 +289,7 @@ static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last,
 
 static int rs_is_boundary_punct(const rs_tokens *t, size_t i)
 {
-    static const char *const stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", NULL};
-    return t->items[i].kind == RS_TOKEN_PUNCT && rs_is(rs_norm(t, i), t->items[i].norm_len, stops);
+    return t->items[i].kind == RS_TOKEN_PUNCT && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_stops);
 }
 
 typedef struct rs_reading {
@@ -263,6 +310,28 @@ static void rs_collect_reading(void *ctx, int verb, int negated, int aux, int st
 }
 
 static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how);
+
+/* Whether the word just before a light verb makes an event with it
+ * itself ("حمله را محکوم کرد": کرد is محکوم's, not حمله's). Statement
+ * nouns (اعلام، ابراز) do not count: "حمایت خود را ... اعلام کرد" is
+ * support. */
+static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len)
+{
+    const rs_tokens *t = s->t;
+    uint32_t node = rs_lexicon_step(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len);
+    if (node != RS_NO_NODE)
+        node = rs_lexicon_step(s->lex, node, key, len);
+    if (node == RS_NO_NODE)
+        return 0;
+    uint32_t cursor = 0;
+    int e;
+    while ((e = rs_lexicon_payload(s->lex, node, &cursor)) >= 0) {
+        const char *cameo = rs_lexicon_cameo(s->lex, e);
+        if (cameo[0] && strncmp(cameo, "01", 2) != 0)
+            return 1;
+    }
+    return 0;
+}
 
 /* Follows a light-verb edge: the verb may stand a few words after the
  * noun, as a future (خواهد + stem), negated or not. */
@@ -302,12 +371,17 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
                 continue;
             key[0] = RS_KEY_LIGHT_VERB;
             memcpy(key + 1, name, n);
-            uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
             found = 1;
+            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1))
+                return;
+            uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
             if (child == RS_NO_NODE)
                 continue;
             h.negated |= rs.r[k].negated;
             h.light = 1;
+            h.words = (uint8_t)(h.words + 2);
+            h.noun_last = i - 1;
+            h.verb_first = j;
             h.passive_verb = strcmp(name, "شدن") == 0;
             rs_scan_record(s, child, first, last, &h);
             rs_scan_from(s, child, first, last + 1, depth + 1, h);
@@ -334,15 +408,19 @@ static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size
         uint32_t child = rs_lexicon_step(s->lex, node, t->pool.data + keys[k][0], keys[k][1]);
         if (child == RS_NO_NODE)
             continue;
-        rs_scan_record(s, child, first, i, &how);
-        rs_scan_from(s, child, first, i + 1, depth + 1, how);
+        rs_trigger h = how;
+        h.words = (uint8_t)(h.words + 2);
+        rs_scan_record(s, child, first, i, &h);
+        rs_scan_from(s, child, first, i + 1, depth + 1, h);
     }
     if (depth > 0 && tok->kind == RS_TOKEN_WORD) {
         char any = RS_KEY_ANY;
         uint32_t child = rs_lexicon_step(s->lex, node, &any, 1);
         if (child != RS_NO_NODE) {
-            rs_scan_record(s, child, first, i, &how);
-            rs_scan_from(s, child, first, i + 1, depth + 1, how);
+            rs_trigger h = how;
+            h.words = (uint8_t)(h.words + 1);
+            rs_scan_record(s, child, first, i, &h);
+            rs_scan_from(s, child, first, i + 1, depth + 1, h);
         }
     }
 }
@@ -372,9 +450,9 @@ static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
             continue;
         c->triggers = rs_grow_array(c->triggers, &c->cap_triggers, c->n_triggers + 1, sizeof *c->triggers);
         c->triggers[c->n_triggers++] = s.best_event;
-        /* Words inside a light-verb gap may hold a trigger of their own
-         * only when the gap holds an actor (the target's phrase does not). */
-        covered_to = s.best_event.light ? i + 1 : s.best_event.last + 1;
+        /* Nouns inside a light verb's phrase are its own ("خواستار آزادی
+         * زندانیان شد" is one appeal, not a release too). */
+        covered_to = s.best_event.last + 1;
     }
 }
 
@@ -388,23 +466,12 @@ static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
     return t->n ? t->n - 1 : 0;
 }
 
-static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
+/* Commas do not end a clause: news sets off appositions and adverbials
+ * with them ("ضمیر کابلوف، نماینده ویژه روسیه، با متقی دیدار کرد"). */
+static int rs_is_clause_break(const rs_tokens *t, size_t i)
 {
-    if (rs_is_boundary_punct(t, i)) {
-        /* A comma between two actors joins them ("روسیه، چین و ایران"). */
-        const char *w = rs_norm(t, i);
-        int comma = strcmp(w, ",") == 0 || strcmp(w, "،") == 0;
-        if (comma) {
-            int before = 0, after = 0;
-            for (size_t k = 0; k < c->n_slots; k++) {
-                before |= c->slots[k].last + 1 == i;
-                after |= c->slots[k].first == i + 1;
-            }
-            if (before && after)
-                return 0;
-        }
-        return 1;
-    }
+    if (rs_is_boundary_punct(t, i))
+        return strcmp(rs_norm(t, i), ",") != 0 && strcmp(rs_norm(t, i), "،") != 0;
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
     return rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words);
@@ -415,7 +482,7 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
     c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
     int n = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (rs_is_clause_break(c, t, i) && !rs_inside_actor(c, i))
+        if (rs_is_clause_break(t, i) && !rs_inside_actor(c, i))
             n++;
         c->clause[i] = n;
     }
@@ -425,7 +492,7 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
  * "in", such an actor is where the event happened, not a party to it. */
 static int rs_is_place_actor(const rs_coder *c, const rs_actor_mention *a)
 {
-    return rs_lexicon_is_state(c->actors, a->entry) ||
+    return rs_lexicon_is_state(c->actors, a->entry) || strlen(a->code) == 3 ||
            (strlen(a->code) == 6 && strcmp(a->code + 3, "GOV") == 0 && a->agent < 0);
 }
 
@@ -441,16 +508,7 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
         s->last = rs_token_at(t, a->end, 1);
         s->actor = (int)k;
         s->marker = "";
-        size_t f = s->first;
-        if (f > 0 && t->items[f - 1].kind == RS_TOKEN_WORD)
-            s->marker = rs_norm(t, f - 1);
-        else if (f > 1 && rs_tok_is(t, f - 1, (const char *const[]){"the", NULL}))
-            s->marker = rs_norm(t, f - 2);
-        /* Arabic writes ب and ل on the word: "بالرئيس", "للحكومة". */
-        if (t->items[f].affixes & RS_AFFIX_PREP)
-            s->marker = rs_norm(t, f)[0] == '\xd8' && (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
-        s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
-        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, a);
+        s->bare = a->root[0] == '\0';
     }
     /* Pronouns stand for a subject that carries over. */
     for (size_t i = 0; i < t->n; i++)
@@ -465,6 +523,69 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
         }
 }
 
+static int rs_is_preposition(const char *w)
+{
+    size_t n = strlen(w);
+    return rs_is(w, n, rs_target_markers) || rs_is(w, n, rs_locative_markers) || rs_is(w, n, rs_agent_markers) ||
+           rs_is(w, n, rs_agent_heads);
+}
+
+/* Whether token i starts a trigger or lies in an actor: the search for an
+ * actor's preposition stops there. */
+static int rs_stops_lookback(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i))
+        return 1;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *tr = &c->triggers[k];
+        if (tr->light ? (tr->first <= i && i <= tr->noun_last) || (tr->verb_first <= i && i <= tr->last)
+                      : tr->first <= i && i <= tr->last)
+            return 1;
+    }
+    return 0;
+}
+
+/* The preposition that governs each actor: the nearest one up to two
+ * words before it ("با همتای پاکستانی خود", "to the Kremlin"), or a
+ * proclitic (Arabic "بالرئيس", "للحكومة"); whether را follows (Persian
+ * object); and whether it is a place after "در" / "في" / "in". */
+/* Whether a word carries the preposition ب or ل on it ("بالرئيس",
+ * "للحكومة"): not when the letter is the name's own (لبنان، بغداد). */
+static int rs_arabic_proclitic(const rs_coder *c, const rs_tokens *t, size_t f)
+{
+    const unsigned char *w = (const unsigned char *)rs_norm(t, f);
+    int ba = w[0] == 0xd8 && w[1] == 0xa8, lam = w[0] == 0xd9 && w[1] == 0x84;
+    if (!(t->items[f].affixes & RS_AFFIX_PREP) || !(ba || lam))
+        return 0;
+    uint32_t node = rs_lexicon_step(c->actors, 0, rs_norm(t, f), t->items[f].norm_len);
+    uint32_t cursor = 0;
+    return node == RS_NO_NODE || rs_lexicon_payload(c->actors, node, &cursor) < 0;
+}
+
+static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
+{
+    for (size_t k = 0; k < c->n_slots; k++) {
+        rs_slot *s = &c->slots[k];
+        if (s->pronoun)
+            continue;
+        size_t f = s->first;
+        for (size_t back = 1; back <= 3 && back <= f; back++) {
+            size_t i = f - back;
+            if (t->items[i].kind == RS_TOKEN_WORD && rs_is_preposition(rs_norm(t, i))) {
+                s->marker = rs_norm(t, i);
+                break;
+            }
+            if (rs_stops_lookback(c, t, i))
+                break;
+        }
+        if (!s->marker[0] && rs_arabic_proclitic(c, t, f))
+            s->marker = (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
+        const rs_actor_mention *a = &c->found.items[s->actor];
+        s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
+        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, a);
+    }
+}
+
 /* ------------------------------------------------------------ roles */
 
 static int rs_marked(const rs_slot *s)
@@ -476,10 +597,11 @@ static int rs_marked(const rs_slot *s)
                             strcmp(s->marker, "ب") == 0 || strcmp(s->marker, "ل") == 0);
 }
 
-/* A subject: an actor with no preposition, not an object. */
+/* A subject: an actor with no preposition, not an object, not taken by a
+ * nominal event of its own ("حمله داعش"). */
 static int rs_is_subject(const rs_slot *s)
 {
-    return !rs_marked(s) && !s->object && !s->locative;
+    return !rs_marked(s) && !s->object && !s->locative && !s->claimed;
 }
 
 static int rs_in_marker_list(const char *markers, const char *w)
@@ -493,17 +615,21 @@ static int rs_in_marker_list(const char *markers, const char *w)
     return 0;
 }
 
-/* Whether a slot is an agent ("by X", "توسط X", "من قبل X") for the entry. */
-static int rs_is_agent_slot(const rs_coder *c, const rs_tokens *t, const rs_slot *s, int entry)
+/* Whether a slot is the agent of the trigger: "by X", "توسط X", "من قبل
+ * X", "على يد X", the entry's own "source after" words, and "از سوی X"
+ * after a passive verb (after an active one it is the other party: "از
+ * طرف روسی تشکر کرد"). */
+static int rs_is_agent_slot(const rs_coder *c, const rs_tokens *t, const rs_slot *s, const rs_trigger *tr)
 {
-    const char *own = rs_lexicon_markers(c->events, entry, 0);
-    if (rs_in_marker_list(own, s->marker))
+    if (rs_in_marker_list(rs_lexicon_markers(c->events, tr->entry, 0), s->marker))
         return 1;
     if (rs_is(s->marker, strlen(s->marker), rs_agent_markers))
         return 1;
-    /* از سوی X, من قبل X, على يد X */
-    return rs_is(s->marker, strlen(s->marker), rs_agent_heads) && s->first >= 2 &&
-           rs_tok_is(t, s->first - 2, (const char *const[]){"از", "من", "علی", "على", NULL});
+    if (!rs_is(s->marker, strlen(s->marker), rs_agent_heads) || s->first < 2)
+        return 0;
+    if (rs_tok_is(t, s->first - 2, rs_agent_openers))
+        return 1;
+    return tr->passive_verb && rs_tok_is(t, s->first - 2, rs_from_words);
 }
 
 /* Whether a slot has the marker the entry wants for its target (or, with
@@ -528,8 +654,8 @@ static int rs_same_clause(const rs_coder *c, size_t a, size_t b)
     return c->clause[a] == c->clause[b];
 }
 
-/* Whether the slot is in the trigger's clause: the light-verb gap counts
- * as the trigger's clause even where a comma cuts it. */
+/* Whether the slot is in the trigger's clause; the light-verb gap counts
+ * as the trigger's clause. */
 static int rs_slot_in_clause(const rs_coder *c, const rs_slot *s, const rs_trigger *tr)
 {
     if (s->first > tr->first && s->last < tr->last)
@@ -544,19 +670,21 @@ static int rs_english_passive(const rs_tokens *t, const rs_trigger *tr)
         size_t i = tr->first - k;
         if (rs_tok_is(t, i, rs_be_words))
             return 1;
-        if (t->items[i].kind != RS_TOKEN_WORD || rs_tok_is(t, i, (const char *const[]){"and", "has", "have", NULL}))
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_tok_is(t, i, rs_passive_breakers))
             return 0;
     }
     return 0;
 }
 
-/* The subject before the trigger nearest to it (SVO, SOV), or -1. The
- * Persian subject is the first in its clause: "ایران با پاکستان ...". */
+/* The subject before the trigger: the first in its clause (Persian: "ایران
+ * با پاکستان ...") or the nearest (Arabic SVO, English). -1 if none. */
 static int rs_subject_before(const rs_coder *c, const rs_trigger *tr, int first_in_clause)
 {
     int best = -1;
     for (size_t k = 0; k < c->n_slots; k++) {
         const rs_slot *s = &c->slots[k];
+        if (s->hidden)
+            continue;
         if (s->last >= tr->first || !rs_slot_in_clause(c, s, tr) || !rs_is_subject(s))
             continue;
         if (best < 0 || (first_in_clause ? s->first < c->slots[best].first : s->first > c->slots[best].first))
@@ -565,13 +693,22 @@ static int rs_subject_before(const rs_coder *c, const rs_trigger *tr, int first_
     return best;
 }
 
-/* The first slot after the trigger in its clause that passes ok, or -1. */
-static int rs_slot_after(const rs_coder *c, const rs_trigger *tr, int skip, int (*ok)(const rs_slot *))
+/* The first slot after the trigger in its clause, at most reach tokens
+ * after it, that passes ok; -1 if none. */
+static int rs_slot_after(const rs_coder *c, const rs_trigger *tr, int skip, size_t reach,
+                         int (*ok)(const rs_slot *))
 {
     int best = -1;
     for (size_t k = 0; k < c->n_slots; k++) {
         const rs_slot *s = &c->slots[k];
-        if ((int)k == skip || s->first <= tr->last || !rs_slot_in_clause(c, s, tr) || s->locative || !ok(s))
+        if (s->hidden)
+            continue;
+        if ((int)k == skip || s->first <= tr->last || s->first > tr->last + reach || !rs_slot_in_clause(c, s, tr) ||
+            s->locative || !ok(s))
+            continue;
+        /* An apposition of the skipped actor ("وزير الخارجية الروسي سيرغي لافروف") is the same actor. */
+        if (skip >= 0 && !s->pronoun && !c->slots[skip].pronoun &&
+            !strcmp(c->found.items[s->actor].code, c->found.items[c->slots[skip].actor].code))
             continue;
         if (best < 0 || s->first < c->slots[best].first)
             best = (int)k;
@@ -586,24 +723,38 @@ static int rs_any_slot(const rs_slot *s)
 
 /* The target: an actor with the entry's (or the usual) marker in the
  * clause, nearest the trigger; else, for languages that put objects after
- * the verb, the next actor. */
-static int rs_find_target(const rs_coder *c, const rs_trigger *tr, int source, int object_after)
+ * the verb, the next actor. reach bounds how far after the trigger. */
+static int rs_find_target(const rs_coder *c, const rs_trigger *tr, int source, int object_after, size_t reach)
 {
+    /* An actor inside the pattern ("remove * from its list") is its object. */
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if ((int)k != source && !s->hidden && !s->pronoun && !s->locative && s->first > tr->first &&
+            s->last < tr->last && !tr->light)
+            return (int)k;
+    }
+    /* A direct object right after the verb comes first ("met U.S.
+     * officials on the sidelines of ..."). */
+    if (object_after && !rs_lexicon_markers(c->events, tr->entry, 1)) {
+        int next = rs_slot_after(c, tr, source, 3, rs_any_slot);
+        if (next >= 0 && !rs_marked(&c->slots[next]))
+            return next;
+    }
     int best = -1;
     size_t best_dist = 0;
     for (size_t k = 0; k < c->n_slots; k++) {
         const rs_slot *s = &c->slots[k];
-        if ((int)k == source || s->pronoun || s->locative || !rs_slot_in_clause(c, s, tr) ||
-            !rs_is_target_slot(c, s, tr->entry))
+        if (s->hidden)
             continue;
-        if (source >= 0 && c->slots[source].first <= s->first && s->last <= c->slots[source].last)
+        if ((int)k == source || s->pronoun || s->locative || !rs_slot_in_clause(c, s, tr) ||
+            !rs_is_target_slot(c, s, tr->entry) || s->first > tr->last + reach)
             continue;
         size_t dist = s->last < tr->first ? tr->first - s->last : s->first > tr->last ? s->first - tr->last : 0;
         if (best < 0 || dist < best_dist)
             best = (int)k, best_dist = dist;
     }
     if (best < 0 && object_after)
-        best = rs_slot_after(c, tr, source, rs_any_slot);
+        best = rs_slot_after(c, tr, source, reach, rs_any_slot);
     return best;
 }
 
@@ -611,97 +762,273 @@ static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger
 {
     for (size_t k = 0; k < c->n_slots; k++) {
         const rs_slot *s = &c->slots[k];
-        if (!s->pronoun && rs_slot_in_clause(c, s, tr) && rs_is_agent_slot(c, t, s, tr->entry))
+        if (s->hidden)
+            continue;
+        if (!s->pronoun && rs_slot_in_clause(c, s, tr) && rs_is_agent_slot(c, t, s, tr))
             return (int)k;
     }
     return -1;
 }
 
-static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+/* Whether a non-verbal trigger is a noun inside another event's clause
+ * ("X حمله ... را محکوم کرد", "X condemned the attack on Y"): it then takes
+ * only the actors of its own phrase. */
+static int rs_is_embedded(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    /* "در تماس تلفنی با ...", "في لقاء مع ...", "during talks with ...":
+     * the clause's subject held the talks. */
+    if (tr->light || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during)))
+        return 0;
+    /* Only nouns embed: English ones after a determiner or possessive,
+     * Arabic masdars with the article (verbs never take it). */
+    if (c->lang == RS_LANG_EN && !(tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_determiners) ||
+                                                     (t->items[tr->first - 1].affixes & RS_AFFIX_POSSESSIVE))))
+        return 0;
+    if (c->lang == RS_LANG_AR && !(t->items[tr->first].affixes & RS_AFFIX_ARTICLE))
+        return 0;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        if (o != tr && o->first > tr->last && rs_same_clause(c, o->first, tr->last))
+            return 1;
+        if (o != tr && o->last < tr->first && rs_same_clause(c, o->last, tr->first) && c->lang != RS_LANG_FA)
+            return 1;
+    }
+    return 0;
+}
+
+/* An English possessive before the noun: "Russia's attack on ...". */
+static int rs_possessive_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (s->hidden)
+            continue;
+        if (!s->pronoun && s->last + 1 == tr->first && (t->items[s->last].affixes & RS_AFFIX_POSSESSIVE))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* The actors of a nominal event's own phrase: its genitive ("دیدار X با
+ * Y", "هجوم داعش على", "X's visit to Y", "the attack by X on Y"). */
+static rs_roles rs_phrase_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     rs_roles r = {-1, -1, 0};
-    int agent = rs_find_agent(c, t, tr);
-    r.passive = agent >= 0 || (c->lang == RS_LANG_EN && rs_english_passive(t, tr)) ||
-                (tr->passive_verb && rs_lexicon_markers(c->events, tr->entry, 0));
-    if (r.passive) {
-        r.source = agent;
-        r.target = rs_subject_before(c, tr, c->lang != RS_LANG_EN);
-        if (r.target < 0)
-            r.target = rs_slot_after(c, tr, agent, rs_is_subject);
-        if (r.target < 0)
-            r.target = rs_find_target(c, tr, agent, 0);
-        return r;
+    if (c->lang == RS_LANG_EN) {
+        r.source = rs_possessive_before(c, t, tr);
+        if (r.source < 0) {
+            int agent = rs_find_agent(c, t, tr);
+            if (agent >= 0 && c->slots[agent].first <= tr->last + 4)
+                r.source = agent;
+        }
+    } else {
+        r.source = rs_slot_after(c, tr, -1, 3, rs_is_subject);
     }
+    r.target = rs_find_target(c, tr, r.source, 0, 6);
+    if (r.target >= 0 && c->slots[r.target].last < tr->first)
+        r.target = -1;
+    return r;
+}
+
+static rs_roles rs_passive_roles(const rs_coder *c, const rs_trigger *tr, int agent)
+{
+    rs_roles r = {agent, -1, 1};
+    r.target = rs_subject_before(c, tr, c->lang != RS_LANG_EN);
+    if (r.target < 0)
+        r.target = rs_slot_after(c, tr, agent, SIZE_MAX / 2, rs_is_subject);
+    if (r.target < 0)
+        r.target = rs_find_target(c, tr, agent, 0, SIZE_MAX / 2);
+    return r;
+}
+
+static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (rs_is_embedded(c, t, tr))
+        return rs_phrase_roles(c, t, tr);
+    int agent = rs_find_agent(c, t, tr);
+    /* Passive: an agent, an English "was ..." (before the trigger or in
+     * it), or an entry written for passives ("source after") with a
+     * Persian passive verb (شد) or in Arabic and English. */
+    int passive_entry = rs_lexicon_markers(c->events, tr->entry, 0) != NULL;
+    if (agent >= 0 || (c->lang == RS_LANG_EN && (rs_english_passive(t, tr) || rs_tok_is(t, tr->first, rs_be_words))) ||
+        (passive_entry && (tr->passive_verb || c->lang != RS_LANG_FA)))
+        return rs_passive_roles(c, tr, agent);
+    rs_roles r = {-1, -1, 0};
+    const size_t far = SIZE_MAX / 2;
     switch (c->lang) {
     case RS_LANG_AR:
         /* SVO when a subject leads the clause, else VSO (and masdar + genitive). */
         r.source = rs_subject_before(c, tr, 0);
         if (r.source < 0)
-            r.source = rs_slot_after(c, tr, -1, rs_is_subject);
-        r.target = rs_find_target(c, tr, r.source, 1);
+            r.source = rs_slot_after(c, tr, -1, far, rs_is_subject);
+        r.target = rs_find_target(c, tr, r.source, 1, far);
         break;
     case RS_LANG_EN:
         r.source = rs_subject_before(c, tr, 0);
-        r.target = rs_find_target(c, tr, r.source, 1);
+        if (r.source < 0)
+            r.source = rs_possessive_before(c, t, tr);
+        r.target = rs_find_target(c, tr, r.source, 1, far);
         break;
     default:
-        r.source = rs_subject_before(c, tr, 1);
         /* Nominal events: "دیدار X با Y", "سفر X به Y". */
-        if (r.source < 0 && !tr->light) {
-            int after = rs_slot_after(c, tr, -1, rs_is_subject);
-            if (after >= 0 && c->slots[after].first <= tr->last + 2)
-                r.source = after;
-        }
-        r.target = rs_find_target(c, tr, r.source, !tr->light);
+        if (!tr->light)
+            r = rs_phrase_roles(c, t, tr);
+        if (r.source < 0)
+            r.source = rs_subject_before(c, tr, 1);
+        if (r.target < 0)
+            r.target = rs_find_target(c, tr, r.source, !tr->light, far);
         break;
     }
     return r;
 }
 
+/* The subject of the nearest earlier clause of the sentence that has one:
+ * "Russia said it will ...", "روسیه ... است و ... کند". -1 if none. */
+static int rs_previous_subject(const rs_coder *c, const rs_trigger *tr)
+{
+    int best = -1;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (s->hidden)
+            continue;
+        if (s->last >= tr->first || rs_same_clause(c, s->first, tr->first) || !rs_is_subject(s) || s->pronoun)
+            continue;
+        if (best < 0 || c->clause[s->first] > c->clause[c->slots[best].first])
+            best = (int)k;
+    }
+    return best;
+}
+
+/* Whether the clause drops its subject in a way that points back to the
+ * previous sentence's: a pronoun before the trigger, or (Arabic) a verb
+ * opening the sentence ("وأضاف"). */
+static int rs_points_back(const rs_coder *c, const rs_trigger *tr, int source)
+{
+    if (source >= 0 && c->slots[source].pronoun)
+        return 1;
+    if (c->lang == RS_LANG_AR && tr->first == 0)
+        return 1;
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].pronoun && c->slots[k].last < tr->first && rs_slot_in_clause(c, &c->slots[k], tr))
+            return 1;
+    return 0;
+}
+
 /* ------------------------------------------------------------ conjoined actors */
 
-/* The slots conjoined with slot k after it ("A و B", "A, B and C"). An
- * apposition with the same code ("وزیر خارجه، امیرخان متقی") is not a
- * second actor. Returns how many it wrote to out. */
+/* The slots conjoined with slot k after it: "A و B", "A, B and C". A comma
+ * list counts only when an "and" closes it, so an apposition ("وزیر خارجه
+ * طالبان، ضمیر کابلوف") is not a second actor; nor is a second name with
+ * the same code. Returns how many it wrote to out. */
+/* How slot b joins slot a before it: 2 by a conjunction ("و", "and", or
+ * Arabic و on the word), 1 by a comma alone, 0 not at all. */
+static int rs_join(const rs_tokens *t, const rs_slot *a, const rs_slot *b)
+{
+    if (b->first <= a->last)
+        return 0;
+    size_t g = a->last + 1, gap = b->first - g;
+    int comma = gap >= 1 && (!strcmp(rs_norm(t, g), ",") || !strcmp(rs_norm(t, g), "،"));
+    if (gap == 0)
+        return (t->items[b->first].affixes & RS_AFFIX_CONJ) ? 2 : 0;
+    if (gap == 1)
+        return comma ? 1 : rs_tok_is(t, g, rs_conjunctions) ? 2 : 0;
+    return gap == 2 && comma && rs_tok_is(t, g + 1, rs_conjunctions) ? 2 : 0;
+}
+
+/* The first slot of the conjunction that slot k closes: "Iran and
+ * Pakistan condemned" finds Pakistan nearest the verb, and Iran with it. */
+static int rs_group_start(const rs_coder *c, const rs_tokens *t, int k)
+{
+    for (;;) {
+        int prev = -1;
+        for (size_t j = 0; j < c->n_slots; j++) {
+            const rs_slot *s = &c->slots[j];
+            if (!s->pronoun && !s->hidden && s->last < c->slots[k].first &&
+                (prev < 0 || s->last > c->slots[prev].last))
+                prev = (int)j;
+        }
+        if (prev < 0 || rs_join(t, &c->slots[prev], &c->slots[k]) != 2 || !rs_is_subject(&c->slots[prev]))
+            return k;
+        k = prev;
+    }
+}
+
 static size_t rs_conjoined(const rs_coder *c, const rs_tokens *t, int k, int *out, size_t cap)
 {
-    size_t n = 0;
     if (k < 0)
         return 0;
+    if (rs_is_subject(&c->slots[k]))
+        k = rs_group_start(c, t, k);
+    size_t n = 0, closed = 1;
     out[n++] = k;
     const rs_slot *prev = &c->slots[k];
     for (size_t j = 0; j < c->n_slots && n < cap; j++) {
         const rs_slot *s = &c->slots[j];
-        if (s->pronoun || s->first <= prev->last)
+        if (s->pronoun || s->hidden || s->first <= prev->last)
             continue;
-        size_t gap_first = prev->last + 1, gap = s->first - gap_first;
-        int joined = gap == 0 ? (t->items[s->first].affixes & RS_AFFIX_CONJ) != 0
-                     : gap == 1 ? rs_tok_is(t, gap_first, rs_conjunctions)
-                     : gap == 2 && rs_tok_is(t, gap_first, rs_conjunctions) && rs_tok_is(t, gap_first + 1, rs_conjunctions);
-        if (!joined)
+        int join = rs_join(t, prev, s), conj = join == 2;
+        if (!join)
             break;
         if (strcmp(c->found.items[s->actor].code, c->found.items[prev->actor].code) != 0)
             out[n++] = (int)j;
+        if (conj)
+            closed = n;
         prev = s;
     }
-    return n;
+    return closed;
 }
 
 /* ------------------------------------------------------------ modality */
 
+/* Whether a cue stands for itself: not inside a date ("May 5"), nor inside
+ * another trigger that won ("claimed responsibility for"). */
+static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->dates.n; k++)
+        if (c->dates.items[k].start < t->items[q->last].end && t->items[q->first].start < c->dates.items[k].end)
+            return 0;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        if (o != tr && o->first <= q->first && q->last <= o->last)
+            return 0;
+    }
+    return 1;
+}
+
+/* A cue word negated by its own prefix: نمی‌خواهد is "does not want". */
+static int rs_cue_negated(const rs_tokens *t, const rs_cue *q)
+{
+    const char *w = rs_norm(t, q->first);
+    return (t->items[q->first].affixes & RS_AFFIX_VERB_PREFIX) && strncmp(w, "نمی", strlen("نمی")) == 0;
+}
+
+/* Arabic قد before an imperfect verb is "may": "قد يزور". */
+static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, rs_arabic_may_words))
+        return 0;
+    const char *w = rs_stem(t, tr->first);
+    for (const char *const *p = rs_imperfect_prefixes; *p; p++)
+        if (strncmp(w, *p, strlen(*p)) == 0)
+            return 1;
+    return 0;
+}
+
 static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *claimed)
 {
-    int negated = tr->negated, intended = tr->future, hypothetical = 0;
+    int negated = tr->negated, intended = tr->future, hypothetical = rs_arabic_may(c, t, tr);
     *claimed = 0;
     for (size_t k = 0; k < c->n_cues; k++) {
         const rs_cue *q = &c->cues[k];
         if (q->first >= tr->first && !(q->first > tr->first && q->last <= tr->last))
             continue;
+        if (!rs_cue_counts(c, t, q, tr))
+            continue;
         if (q->last < tr->first && !rs_same_clause(c, q->last, tr->first))
             continue;
         /* Negation binds closely: "لم يزر", "did not meet". */
         int near = tr->first - q->last <= 3 || (q->first > tr->first && q->last <= tr->last);
-        switch (q->modality) {
+        switch (rs_cue_negated(t, q) ? RS_MOD_NEGATED : q->modality) {
         case RS_MOD_NEGATED:
             negated |= near;
             break;
@@ -748,35 +1075,48 @@ static void rs_set_date(rs_event *e, const rs_date_mention *m)
     e->date_precision = m->precision;
 }
 
+/* The place whose name starts at token j, longest first, written for the
+ * document's language; -1 if none. *last is its last token. */
+static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *last)
+{
+    uint32_t node = 0;
+    int best = -1;
+    for (size_t k = j; k < t->n && k < j + 4; k++) {
+        node = rs_lexicon_step(c->places, node, rs_norm(t, k), t->items[k].norm_len);
+        if (node == RS_NO_NODE)
+            break;
+        uint32_t cursor = 0;
+        int e;
+        while ((e = rs_lexicon_payload(c->places, node, &cursor)) >= 0)
+            if (rs_pattern_lang_fits(rs_lexicon_payload_lang(c->places, cursor), c->lang) ||
+                c->lang == RS_LANG_EN) {
+                best = e;
+                *last = k;
+                break;
+            }
+    }
+    return best;
+}
+
 /* A place named after a locative preposition in the trigger's clause, or
  * the destination of a visit. */
 static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e)
 {
     for (size_t i = 0; i + 1 < t->n; i++) {
         int locative = rs_tok_is(t, i, rs_locative_markers);
-        int destination = !strncmp(e->cameo, "04", 2) && rs_tok_is(t, i, (const char *const[]){"به", "الی", "to", NULL});
+        int destination = !strncmp(e->cameo, "04", 2) && rs_tok_is(t, i, rs_destination_markers);
         int clitic = (t->items[i].affixes & RS_AFFIX_PREP) && rs_norm(t, i)[0] == '\xd9' &&
                      (unsigned char)rs_norm(t, i)[1] == 0x81; /* في is not a clitic, but فـ never marks place */
         (void)clitic;
         if (!(locative || destination) || !rs_same_clause(c, i, tr->first))
             continue;
-        size_t j = i + 1;
-        if (j < t->n && rs_tok_is(t, j, (const char *const[]){"the", "شهر", "ولایت", "مدينة", "العاصمة", "پایتخت", NULL}))
-            j++;
-        uint32_t node = 0, best = RS_NO_NODE;
-        size_t last = j;
-        for (size_t k = j; k < t->n && k < j + 4; k++) {
-            node = rs_lexicon_step(c->places, node, rs_norm(t, k), t->items[k].norm_len);
-            if (node == RS_NO_NODE)
-                break;
-            uint32_t cursor = 0;
-            if (rs_lexicon_payload(c->places, node, &cursor) >= 0)
-                best = node, last = k;
-        }
-        if (best == RS_NO_NODE)
+        size_t j = i + 1, last;
+        int entry = rs_place_at(c, t, j, &last);
+        /* "شهر ساری" is a name; "شهر کابل", "the city of" lead into one. */
+        if (entry < 0 && j + 1 < t->n && rs_tok_is(t, j, rs_place_heads))
+            entry = rs_place_at(c, t, ++j, &last);
+        if (entry < 0)
             continue;
-        uint32_t cursor = 0;
-        int entry = rs_lexicon_payload(c->places, best, &cursor);
         if (rs_lexicon_place(c->places, entry, e->place_country, &e->lat, &e->lon)) {
             e->has_location = 1;
             e->place_start = t->items[j].start;
@@ -792,7 +1132,7 @@ static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigg
 static void rs_copy_actor(const rs_coder *c, int slot, rs_event_actor *out)
 {
     memset(out, 0, sizeof *out);
-    if (slot < 0)
+    if (slot < 0 || c->slots[slot].pronoun)
         return;
     const rs_actor_mention *a = &c->found.items[c->slots[slot].actor];
     out->present = 1;
@@ -812,6 +1152,11 @@ static int rs_same_event(const rs_event *a, const rs_event *b)
 static void rs_push_event(rs_events *out, const rs_event *e)
 {
     if (!e->source.present && !e->target.present)
+        return;
+    /* An active verb whose subject was not found: leave it out rather
+     * than code a source-less event. Passives and material conflict keep
+     * their unknown source ("three journalists were arrested"). */
+    if (!e->source.present && !e->passive && e->quad != 4)
         return;
     if (e->source.present && e->target.present && !strcmp(e->source.code, e->target.code))
         return;
@@ -843,15 +1188,21 @@ static void rs_event_when(const rs_coder *c, const rs_tokens *t, const rs_trigge
         rs_set_date(e, &st->context.current);
 }
 
-/* Roles of a trigger with the carried-over subject filled in. */
-static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, rs_roles *r, int *carried)
+/* A dropped or pronoun subject: the subject of an earlier clause of the
+ * sentence, else (when the clause points back) the previous sentence's. */
+static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, int embedded, rs_roles *r, int *carried)
 {
     *carried = 0;
-    if (r->source >= 0 && c->slots[r->source].pronoun)
-        r->source = -1, *carried = c->carry.present;
-    else if (r->source < 0 && !r->passive)
-        *carried = c->carry.present;
-    (void)tr;
+    int pronoun = r->source >= 0 && c->slots[r->source].pronoun;
+    if (r->source >= 0 && !pronoun)
+        return;
+    int points_back = rs_points_back(c, tr, r->source);
+    r->source = -1;
+    if (r->passive || embedded)
+        return;
+    r->source = rs_previous_subject(c, tr);
+    if (r->source < 0)
+        *carried = c->carry.present && points_back;
 }
 
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
@@ -860,9 +1211,15 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
+    int embedded = rs_is_embedded(c, t, tr);
+    /* Unnamed actors ("gunmen", "protesters") are parties only to
+     * material conflict, where the news often names no one else. */
+    int conflict = info->quad == 4;
+    for (size_t k = 0; k < c->n_slots; k++)
+        c->slots[k].hidden = c->slots[k].bare && !conflict;
     rs_roles r = rs_find_roles(c, t, tr);
     int carried;
-    rs_fill_roles(c, tr, &r, &carried);
+    rs_fill_roles(c, tr, embedded, &r, &carried);
     int sources[8], targets[8];
     size_t ns = rs_conjoined(c, t, r.source, sources, 8), nt = rs_conjoined(c, t, r.target, targets, 8);
     rs_event e;
@@ -878,6 +1235,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.quad = info->quad;
     e.pattern = tr->entry;
     e.modality = rs_find_modality(c, t, tr, &e.claimed);
+    e.passive = r.passive;
     rs_event_when(c, t, tr, st, &e);
     rs_event_place(c, t, tr, &e);
     for (size_t i = 0; i < (ns ? ns : 1); i++)
@@ -891,7 +1249,10 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
             rs_push_event(out, &e);
         }
-    if (ns && !r.passive) {
+    if (embedded) {
+        for (size_t i = 0; i < ns; i++)
+            c->slots[sources[i]].claimed = 1;
+    } else if (ns && !r.passive) {
         rs_copy_actor(c, sources[0], &c->carry);
         c->carry_sent = sent->number;
     }
@@ -918,14 +1279,27 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_actors_find(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->found);
     const rs_tokens *t = &c->found.tokens;
     rs_place_slots(c, t);
-    rs_mark_clauses(c, t);
     rs_find_triggers(c, t);
+    rs_mark_slots(c, t);
+    rs_mark_clauses(c, t);
     /* A subject carries over one sentence at most. */
     if (c->carry.present && s->number - c->carry_sent > 1)
         c->carry.present = 0;
-    for (size_t k = 0; k < c->n_triggers; k++)
-        rs_code_trigger(c, t, s, &c->triggers[k], st, out);
+    /* Nominal events inside another's clause first: the actors of their
+     * own phrase are then not taken for the clause's subject. */
+    for (int pass = 1; pass >= 0; pass--)
+        for (size_t k = 0; k < c->n_triggers; k++)
+            if (rs_is_embedded(c, t, &c->triggers[k]) == pass)
+                rs_code_trigger(c, t, s, &c->triggers[k], st, out);
     rs_date_context_update(&st->context, &c->dates);
+}
+
+static int rs_cmp_events(const void *a, const void *b)
+{
+    const rs_event *x = a, *y = b;
+    if (x->sent != y->sent)
+        return x->sent < y->sent ? -1 : 1;
+    return x->trigger_start < y->trigger_start ? -1 : x->trigger_start > y->trigger_start;
 }
 
 size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_cameo, rs_events *out)
@@ -945,6 +1319,8 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
         if (!text->sentences[i].dropped)
             rs_code_sentence(c, doc, &text->sentences[i], &st, out);
     rs_text_free(text);
+    if (out->n > 1)
+        qsort(out->items, out->n, sizeof *out->items, rs_cmp_events);
     return out->n;
 }
 

@@ -106,6 +106,10 @@ const char *rs_light_verb_name(int verb);
 size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx);
 size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE *out);
 
+/* Reports the coder's built-in word lists that are not in normalised form
+ * (src/coder.c); returns how many. */
+size_t rs_coder_check_words(FILE *out);
+
 /* Lexicon internals that the actor resolver and the coder walk. */
 #define RS_NO_NODE UINT32_MAX
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len);

@@ -271,6 +271,14 @@ static size_t rs_special_key(const rs_tokens *t, size_t i, char key[256], size_t
     return 0;
 }
 
+static size_t rs_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* Enters the name's tokens from position i on, each by its normalised form
  * and (when different) its stem: every combination leads to the entry. */
 static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, uint32_t node, int exact,
@@ -293,7 +301,17 @@ static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, ui
     }
     uint32_t child = rs_edge_find(lex, node, key, n, 1);
     rs_insert_variants(lex, t, i + 1, child, exact, entry, line, lang);
-    if (tok->stem_off == tok->norm_off || i >= RS_MAX_VARIANT_TOKENS)
+    /* A stem of one or two letters is a different word ("بالاو" is not "او"). */
+    if (tok->stem_off == tok->norm_off || i >= RS_MAX_VARIANT_TOKENS ||
+        rs_letters(t->pool.data + tok->stem_off, tok->stem_len) < 3)
+        return;
+    /* Names carry no proclitics: the ب of "بنما", the ك of "كوبا" and the
+     * و of "ونزوئلا" are their own letters. (Text tokens are still looked up
+     * by their stems, so "وكوبا" finds Cuba.) */
+    if (tok->affixes & (RS_AFFIX_CONJ | RS_AFFIX_PREP | RS_AFFIX_FUTURE))
+        return;
+    /* Nor are an Arabic name's last letters a plural: البحرين is not البحر + ين. */
+    if (lang == RS_LANG_AR && (tok->affixes & RS_AFFIX_PLURAL))
         return;
     /* The pool may have moved while the trie grew: copy before using. */
     n = tok->stem_len < sizeof key ? tok->stem_len : sizeof key - 1;

@@ -98,6 +98,20 @@ static void rs_add_present_forms(const char *present, int verb, int is_aux)
                           is_aux && p < 2);
 }
 
+/* The copula's present stands bare in the third person: است، هست، نیست,
+ * and with the plural ending: هستند، نیستند. */
+static void rs_add_copula_forms(const char *present, int verb)
+{
+    if (strcmp(present, "است") == 0) {
+        rs_add_form("است", verb, 0, 0, 0);
+    } else if (strcmp(present, "هست") == 0) {
+        rs_add_form("هست", verb, 0, 0, 0);
+        rs_add_form("هستند", verb, 0, 0, 0);
+        rs_add_form("نیست", verb, 1, 0, 0);
+        rs_add_form("نیستند", verb, 1, 0, 0);
+    }
+}
+
 /* A whole word of the file, normalised, as a new string. */
 static char *rs_word_at(const char *s, size_t len, size_t *i)
 {
@@ -128,6 +142,7 @@ static void rs_load_verb(void *ctx, const char *line, size_t len, size_t number)
         int is_aux = strcmp(rs_infinitives[verb], "خواستن") == 0;
         while ((present = rs_word_at(line, len, &i)) != NULL) {
             rs_add_present_forms(present, verb, is_aux);
+            rs_add_copula_forms(present, verb);
             free(present);
         }
     }
