@@ -303,16 +303,25 @@ static int rs_cmp_mentions(const void *a, const void *b)
 size_t rs_actors_find(const rs_lexicon *lex, const char *text, size_t start, size_t end, rs_lang lang,
                       const char *date, rs_actors *list)
 {
+    return rs_actors_find_with_dates(lex, text, start, end, lang, date, NULL, list);
+}
+
+size_t rs_actors_find_with_dates(const rs_lexicon *lex, const char *text, size_t start, size_t end, rs_lang lang,
+                                 const char *date, const rs_dates *dates, rs_actors *list)
+{
     list->n = 0;
     rs_tokenize(text, start, end, lang, &list->tokens);
-    rs_dates_find(text, start, end, date, lang, &list->dates);
+    if (!dates) {
+        rs_dates_find(text, start, end, date, lang, &list->dates);
+        dates = &list->dates;
+    }
     int32_t day = date ? rs_ymd(date, strlen(date)) : -1;
     rs_match stack[256];
     size_t cap = sizeof stack / sizeof *stack;
     rs_match *m = list->tokens.n > cap ? malloc(list->tokens.n * sizeof *m) : stack;
     if (!m)
         abort();
-    size_t n = rs_find_matches(lex, text, &list->tokens, &list->dates, day, m,
+    size_t n = rs_find_matches(lex, text, &list->tokens, dates, day, m,
                                list->tokens.n > cap ? list->tokens.n : cap);
     rs_compose_all(lex, list, &list->tokens, m, n);
     if (m != stack)

@@ -27,6 +27,7 @@ struct rs_coder {
     rs_actors found;
     rs_dates dates;
     rs_lang lang;
+    const char *text; /* the document being coded */
     /* per-sentence scratch, grown as needed */
     struct rs_trigger *triggers;
     size_t n_triggers, cap_triggers;
@@ -68,6 +69,7 @@ typedef struct rs_slot {
     int claimed;        /* taken by a nominal event's own phrase */
     int bare;           /* a role noun with no state ("gunmen"): root unknown */
     int hidden;         /* left out of the current trigger's roles */
+    int merged;         /* a bare role noun that belongs to the next actor */
 } rs_slot;
 
 static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
@@ -154,7 +156,11 @@ static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 
-static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", NULL};
+static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
+/* What follows a dateline's place: "كابول - ", "Kabul (AFP) -". */
+static const char *const rs_dateline_marks[] = {"-", "–", "—", "(", NULL};
+/* "gunmen from ISIS", "مسلحون من داعش", "افرادی از طالبان". */
+static const char *const rs_member_of[] = {"من", "از", "from", "of", NULL};
 /* "در تماس تلفنی", "خلال لقاء", "during talks": an event noun the subject took part in. */
 static const char *const rs_during[] = {"در", "طی", "ضمن", "فی", "خلال", "in", "during", NULL};
 static const char *const rs_determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this", "that",
@@ -167,7 +173,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes,
+    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of,
 };
 
 /* The lists are compared with normalised tokens, so they must be written
@@ -562,6 +568,25 @@ static int rs_arabic_proclitic(const rs_coder *c, const rs_tokens *t, size_t f)
     return node == RS_NO_NODE || rs_lexicon_payload(c->actors, node, &cursor) < 0;
 }
 
+/* "مسلحون من تنظيم الدولة", "gunmen from ISIS": the bare role noun is a
+ * member of the group after it, which takes its place in the clause. */
+static void rs_merge_members(rs_coder *c, const rs_tokens *t)
+{
+    for (size_t k = 0; k < c->n_slots; k++) {
+        rs_slot *s = &c->slots[k];
+        if (!s->bare || s->last + 2 >= t->n || !rs_tok_is(t, s->last + 1, rs_member_of))
+            continue;
+        for (size_t j = 0; j < c->n_slots; j++) {
+            rs_slot *o = &c->slots[j];
+            if (o->first == s->last + 2 && !o->bare && !o->pronoun) {
+                s->merged = 1;
+                o->marker = s->marker;
+                o->object = s->object;
+            }
+        }
+    }
+}
+
 static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
 {
     for (size_t k = 0; k < c->n_slots; k++) {
@@ -583,7 +608,10 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
         const rs_actor_mention *a = &c->found.items[s->actor];
         s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
         s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, a);
+        /* A dateline's place is where the story was filed, not a party. */
+        s->locative |= rs_is_place_actor(c, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, rs_dateline_marks);
     }
+    rs_merge_members(c, t);
 }
 
 /* ------------------------------------------------------------ roles */
@@ -841,6 +869,18 @@ static rs_roles rs_passive_roles(const rs_coder *c, const rs_trigger *tr, int ag
     return r;
 }
 
+/* An Arabic passive that the text writes with its vowels: the damma of
+ * "قُتل", "اعتُقل" (normalisation takes harakat off, so look at the
+ * original). */
+static int rs_arabic_passive(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    const rs_token *tok = &t->items[tr->first];
+    for (size_t i = tok->start; i + 1 < tok->end && i < tok->start + 8; i++)
+        if ((unsigned char)c->text[i] == 0xd9 && (unsigned char)c->text[i + 1] == 0x8f)
+            return 1;
+    return 0;
+}
+
 static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     if (rs_is_embedded(c, t, tr))
@@ -849,7 +889,8 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
     /* Passive: an agent, an English "was ..." (before the trigger or in
      * it), or an entry written for passives ("source after") with a
      * Persian passive verb (شد) or in Arabic and English. */
-    int passive_entry = rs_lexicon_markers(c->events, tr->entry, 0) != NULL;
+    int passive_entry = rs_lexicon_markers(c->events, tr->entry, 0) != NULL ||
+                        (c->lang == RS_LANG_AR && rs_arabic_passive(c, t, tr));
     if (agent >= 0 || (c->lang == RS_LANG_EN && (rs_english_passive(t, tr) || rs_tok_is(t, tr->first, rs_be_words))) ||
         (passive_entry && (tr->passive_verb || c->lang != RS_LANG_FA)))
         return rs_passive_roles(c, tr, agent);
@@ -1216,7 +1257,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
      * material conflict, where the news often names no one else. */
     int conflict = info->quad == 4;
     for (size_t k = 0; k < c->n_slots; k++)
-        c->slots[k].hidden = c->slots[k].bare && !conflict;
+        c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
     rs_roles r = rs_find_roles(c, t, tr);
     int carried;
     rs_fill_roles(c, tr, embedded, &r, &carried);
@@ -1273,10 +1314,12 @@ static void rs_sentence_day(const rs_coder *c, const rs_doc_state *st, char out[
 static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *s, rs_doc_state *st,
                              rs_events *out)
 {
+    c->text = doc->text;
     rs_dates_find(doc->text, s->start, s->end, doc->date, c->lang, &c->dates);
     char day[11];
     rs_sentence_day(c, st, day);
-    rs_actors_find(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->found);
+    rs_actors_find_with_dates(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->dates,
+                              &c->found);
     const rs_tokens *t = &c->found.tokens;
     rs_place_slots(c, t);
     rs_find_triggers(c, t);

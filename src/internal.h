@@ -106,6 +106,11 @@ const char *rs_light_verb_name(int verb);
 size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx);
 size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE *out);
 
+/* rs_actors_find with the sentence's date mentions already found (they
+ * tell the weekday دوشنبه from the city), which saves finding them twice. */
+size_t rs_actors_find_with_dates(const rs_lexicon *lex, const char *text, size_t start, size_t end, rs_lang lang,
+                                 const char *date, const rs_dates *dates, rs_actors *list);
+
 /* Reports the coder's built-in word lists that are not in normalised form
  * (src/coder.c); returns how many. */
 size_t rs_coder_check_words(FILE *out);
