@@ -37,6 +37,8 @@ struct rs_coder {
     size_t n_slots, cap_slots;
     int *clause; /* clause number of each token */
     size_t cap_clause;
+    struct rs_readings *readings; /* each token's light-verb readings, found once per sentence */
+    size_t cap_readings;
     /* the subject that carries over to a clause that drops it */
     rs_event_actor carry;
     int carry_sent;
@@ -89,7 +91,7 @@ static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
 static int rs_is(const char *w, size_t n, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
             return 1;
     return 0;
 }
@@ -226,6 +228,7 @@ void rs_coder_free(rs_coder *c)
     free(c->cues);
     free(c->slots);
     free(c->clause);
+    free(c->readings);
     free(c);
 }
 
@@ -256,6 +259,7 @@ const char *rs_modality_label(rs_modality m)
 typedef struct rs_scan {
     const rs_lexicon *lex;
     const rs_tokens *t;
+    const struct rs_readings *readings; /* per token */
     rs_lang lang;
     rs_trigger best_event;
     rs_cue best_cue;
@@ -349,18 +353,16 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             return;
         if (t->items[j].kind != RS_TOKEN_WORD)
             continue;
-        rs_readings rs = {.n = 0};
-        rs_light_verb_forms(rs_norm(t, j), t->items[j].norm_len, rs_collect_reading, &rs);
+        const rs_readings rs = s->readings[j];
         int found = 0;
         for (size_t k = 0; k < rs.n; k++) {
             rs_trigger h = how;
             size_t last = j;
             int verb = rs.r[k].verb;
             if (rs.r[k].aux) {
-                rs_readings next = {.n = 0};
                 if (j + 1 >= t->n)
                     continue;
-                rs_light_verb_forms(rs_norm(t, j + 1), t->items[j + 1].norm_len, rs_collect_reading, &next);
+                const rs_readings next = s->readings[j + 1];
                 verb = -1;
                 for (size_t m = 0; m < next.n && verb < 0; m++)
                     if (next.r[m].stem)
@@ -440,12 +442,25 @@ static int rs_inside_actor(const rs_coder *c, size_t i)
     return 0;
 }
 
+/* Each word's light-verb readings, once per sentence: the trigger walk
+ * asks for them at every pattern prefix. */
+static void rs_find_readings(rs_coder *c, const rs_tokens *t)
+{
+    c->readings = rs_grow_array(c->readings, &c->cap_readings, t->n + 1, sizeof *c->readings);
+    for (size_t i = 0; i < t->n; i++) {
+        c->readings[i].n = 0;
+        if (t->items[i].kind == RS_TOKEN_WORD && c->lang != RS_LANG_EN)
+            rs_light_verb_forms(rs_norm(t, i), t->items[i].norm_len, rs_collect_reading, &c->readings[i]);
+    }
+}
+
 static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
 {
     c->n_triggers = c->n_cues = 0;
+    rs_find_readings(c, t);
     size_t covered_to = 0; /* tokens before this are inside a trigger */
     for (size_t i = 0; i < t->n; i++) {
-        rs_scan s = {c->events, t, c->lang, {.entry = -1}, {.modality = 0}};
+        rs_scan s = {c->events, t, c->readings, c->lang, {.entry = -1}, {.modality = 0}};
         rs_trigger start = {.entry = -1};
         rs_scan_from(&s, 0, i, i, 0, start);
         if (s.best_cue.modality) {
@@ -496,10 +511,17 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
 
 /* Whether the actor's code belongs to a state or place: after "در", "في",
  * "in", such an actor is where the event happened, not a party to it. */
-static int rs_is_place_actor(const rs_coder *c, const rs_actor_mention *a)
+static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *last);
+
+/* Whether an actor is named by a state or a place of the gazetteer
+ * (كابول، Moscow): after "در", "في", "in", such an actor is where the event
+ * happened, not a party to it. "حكومة طالبان" is not a place. */
+static int rs_is_place_actor(const rs_coder *c, const rs_tokens *t, const rs_slot *s, const rs_actor_mention *a)
 {
-    return rs_lexicon_is_state(c->actors, a->entry) || strlen(a->code) == 3 ||
-           (strlen(a->code) == 6 && strcmp(a->code + 3, "GOV") == 0 && a->agent < 0);
+    size_t last;
+    if (rs_lexicon_is_state(c->actors, a->entry))
+        return 1;
+    return rs_place_at(c, t, s->first, &last) >= 0 && last == s->last;
 }
 
 static void rs_place_slots(rs_coder *c, const rs_tokens *t)
@@ -607,9 +629,9 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
             s->marker = (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
         const rs_actor_mention *a = &c->found.items[s->actor];
         s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
-        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, a);
+        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, t, s, a);
         /* A dateline's place is where the story was filed, not a party. */
-        s->locative |= rs_is_place_actor(c, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, rs_dateline_marks);
+        s->locative |= rs_is_place_actor(c, t, s, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, rs_dateline_marks);
     }
     rs_merge_members(c, t);
 }
@@ -1246,6 +1268,25 @@ static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, int embedded, rs_ro
         *carried = c->carry.present && points_back;
 }
 
+/* CAMEO codes an announced cooperative act as the intent to do it: "will
+ * visit" is 036, "will give aid" 033, "will take the Taliban off its list"
+ * 0351. Longest prefix first. */
+static const char *const rs_intent_codes[][2] = {
+    {"045", "039"}, {"04", "036"}, {"05", "032"},
+    {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+    {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
+    {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+};
+
+static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
+{
+    for (size_t k = 0; k < sizeof rs_intent_codes / sizeof *rs_intent_codes; k++)
+        if (strncmp(act->code, rs_intent_codes[k][0], strlen(rs_intent_codes[k][0])) == 0)
+            return rs_cameo_find(rs_intent_codes[k][1]);
+    return act;
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -1276,6 +1317,15 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.quad = info->quad;
     e.pattern = tr->entry;
     e.modality = rs_find_modality(c, t, tr, &e.claimed);
+    if (e.modality == RS_MOD_INTENDED) {
+        const rs_cameo_info *intent = rs_intent_of(info);
+        if (intent) {
+            memcpy(e.cameo, intent->code, sizeof e.cameo);
+            memcpy(e.plover, intent->plover, sizeof e.plover);
+            e.goldstein = intent->goldstein;
+            e.quad = intent->quad;
+        }
+    }
     e.passive = r.passive;
     rs_event_when(c, t, tr, st, &e);
     rs_event_place(c, t, tr, &e);
