@@ -167,6 +167,14 @@ static const char *const rs_member_of[] = {"من", "از", "from", "of", NULL};
 static const char *const rs_during[] = {"در", "طی", "ضمن", "فی", "خلال", "in", "during", NULL};
 static const char *const rs_determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this", "that",
     "these", "those", "any", "new", "latest", "recent", NULL};
+static const char *const rs_definite[] = {"the", "this", "that", "these", "those", NULL};
+/* Arabic words before an event noun that make it a topic, a charge, a plan
+ * or a memory rather than a report: "على اغتيال", "حول هجوم", "مثل تفجير",
+ * "ذكرى تفجير", "جريمة اغتيال", "تهم قتل", "محاولة اغتيال", "فيلم". */
+static const char *const rs_reference_frames[] = {
+    "علی", "عن", "حول", "مثل", "ذکری", "جریمه", "تهم", "تهمه", "بتهمه", "فیلم", "محاوله", "خطه", "خطط",
+    "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", NULL,
+};
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 
@@ -175,7 +183,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of,
+    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
 };
 
 /* The lists are compared with normalised tokens, so they must be written
@@ -846,6 +854,51 @@ static int rs_is_embedded(const rs_coder *c, const rs_tokens *t, const rs_trigge
     return 0;
 }
 
+/* An Arabic event noun with the article: "الهجوم" is ال + an event word.
+ * "التقى" starts with the same letters but is a verb of its own. */
+static int rs_arabic_definite_noun(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    const rs_token *tok = &t->items[i];
+    if (!(tok->affixes & RS_AFFIX_ARTICLE) || tok->stem_off == tok->norm_off)
+        return 0;
+    uint32_t node = rs_lexicon_step(c->events, 0, rs_stem(t, i), tok->stem_len), cursor = 0;
+    if (node == RS_NO_NODE)
+        return 0;
+    while (rs_lexicon_payload(c->events, node, &cursor) >= 0)
+        if (rs_lexicon_payload_exact(c->events, cursor))
+            return 1;
+    return 0;
+}
+
+/* Whether an event noun refers back to an event reported elsewhere rather
+ * than reporting one: an Arabic masdar with the article ("أدانت الهجوم",
+ * "الاغتيال"), an English one after "the" inside another event's clause
+ * ("condemned the attack"), a Persian one that is another verb's را object
+ * ("حمله ... را محکوم کرد"). Such a noun is not coded on its own. */
+static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int embedded)
+{
+    if (tr->light || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during)))
+        return 0;
+    switch (c->lang) {
+    case RS_LANG_AR:
+        return rs_arabic_definite_noun(c, t, tr->first) ||
+               (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_reference_frames));
+    case RS_LANG_EN:
+        return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_definite);
+    default:
+        if (!embedded)
+            return 0;
+        for (size_t i = tr->last + 1; i < t->n && rs_same_clause(c, i, tr->last); i++) {
+            if (strcmp(rs_norm(t, i), "را") == 0)
+                return 1;
+            for (size_t k = 0; k < c->n_triggers; k++)
+                if (c->triggers[k].first == i)
+                    return 0;
+        }
+        return 0;
+    }
+}
+
 /* An English possessive before the noun: "Russia's attack on ...". */
 static int rs_possessive_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
@@ -1294,6 +1347,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = rs_is_embedded(c, t, tr);
+    if (rs_is_reference(c, t, tr, embedded))
+        return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
     int conflict = info->quad == 4;
@@ -1302,6 +1357,18 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_roles r = rs_find_roles(c, t, tr);
     int carried;
     rs_fill_roles(c, tr, embedded, &r, &carried);
+    /* With no named subject, an unnamed one ("the president", "officials")
+     * is better than none. */
+    if (r.source < 0 && !carried && !r.passive && !embedded && !conflict) {
+        for (size_t k = 0; k < c->n_slots; k++)
+            c->slots[k].hidden = c->slots[k].merged;
+        rs_roles again = rs_find_roles(c, t, tr);
+        rs_fill_roles(c, tr, embedded, &again, &carried);
+        if (again.source >= 0 && c->slots[again.source].bare)
+            r.source = again.source;
+        for (size_t k = 0; k < c->n_slots; k++)
+            c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
+    }
     int sources[8], targets[8];
     size_t ns = rs_conjoined(c, t, r.source, sources, 8), nt = rs_conjoined(c, t, r.target, targets, 8);
     rs_event e;

@@ -123,6 +123,8 @@ int rs_lexicon_payload(const rs_lexicon *lex, uint32_t node, uint32_t *cursor);
 /* The language (rs_lang) the payload rs_lexicon_payload last returned
  * through cursor was written for. */
 int rs_lexicon_payload_lang(const rs_lexicon *lex, uint32_t cursor);
+/* Whether that payload's name was written that way, not reached by a stem. */
+int rs_lexicon_payload_exact(const rs_lexicon *lex, uint32_t cursor);
 int rs_lexicon_is_state(const rs_lexicon *lex, int entry);
 const char *rs_lexicon_cameo(const rs_lexicon *lex, int entry);
 int rs_lexicon_modality(const rs_lexicon *lex, int entry);

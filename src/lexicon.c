@@ -1027,6 +1027,11 @@ int rs_lexicon_payload(const rs_lexicon *lex, uint32_t node, uint32_t *cursor)
     return (int)lex->payloads[p].entry;
 }
 
+int rs_lexicon_payload_exact(const rs_lexicon *lex, uint32_t cursor)
+{
+    return cursor ? lex->payloads[cursor - 1].exact : 0;
+}
+
 int rs_lexicon_payload_lang(const rs_lexicon *lex, uint32_t cursor)
 {
     return cursor ? lex->payloads[cursor - 1].lang : RS_LANG_UNKNOWN;

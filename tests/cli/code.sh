@@ -71,6 +71,8 @@ set -e
 # Examples written for this test.
 python3 "$src/tests/cli/code_examples.py" "$rasad" "$src/tests/data/code_examples.txt" || fail "code examples"
 
+# Floors: the last measured figures less a small margin (docs/events.md,
+# "Measured"); raise them when the figures rise, never lower them.
 # Held-out tables (written apart from the event dictionaries) and the seeds.
 score() { # GOLD MIN-F1
     "$rasad" code "$1" > "$tmp/pred.jsonl" || fail "rasad code $1 exited $?"
@@ -80,18 +82,19 @@ score() { # GOLD MIN-F1
 }
 if [ -f "$shared/eval/score.py" ]; then
     for lang in fa ar en; do
-        score "$src/tests/data/events_$lang.jsonl" "${RASAD_MIN_F1_TABLE:-0.28}"
+        score "$src/tests/data/events_$lang.jsonl" "${RASAD_MIN_F1_TABLE:-0.30}"
     done
-    [ -f "$shared/gold/seeds.jsonl" ] && score "$shared/gold/seeds.jsonl" "${RASAD_MIN_F1_SEEDS:-0.28}"
+    [ -f "$shared/gold/seeds.jsonl" ] && score "$shared/gold/seeds.jsonl" "${RASAD_MIN_F1_SEEDS:-0.33}"
 fi
 
 # The Arabic ASSAULT/PROTEST and English PLOVER gold standards (dev halves).
 if [ -f "$shared/eval/gsr.py" ] && [ -d "$shared/data/arabic-gsr" ]; then
-    for kind in assault protest; do
+    for kind in assault:${RASAD_MIN_F1_ASSAULT:-0.30} protest:${RASAD_MIN_F1_PROTEST:-0.25}; do
+        floor=${kind#*:} kind=${kind%%:*}
         csv="$shared/data/arabic-gsr/${kind}_gsr.dev.csv"
         python3 "$shared/eval/gsr.py" docs "$csv" --half all > "$tmp/gsr_docs.jsonl"
         "$rasad" code "$tmp/gsr_docs.jsonl" > "$tmp/gsr_pred.jsonl" || fail "gsr $kind exited $?"
-        python3 "$shared/eval/gsr.py" score "$csv" "$tmp/gsr_pred.jsonl" --half all --min-f1 "${RASAD_MIN_F1_GSR:-0.20}" ||
+        python3 "$shared/eval/gsr.py" score "$csv" "$tmp/gsr_pred.jsonl" --half all --min-f1 "$floor" ||
             fail "arabic $kind below floor"
     done
 fi
@@ -111,7 +114,7 @@ json.dump(records, open(sys.argv[2], 'w', encoding='utf-8'))
 PY
     python3 "$shared/eval/plover_gsr.py" docs "$json" --half all > "$tmp/pl_docs.jsonl"
     "$rasad" code "$tmp/pl_docs.jsonl" > "$tmp/pl_pred.jsonl" || fail "plover gsr exited $?"
-    python3 "$shared/eval/plover_gsr.py" score "$json" "$tmp/pl_pred.jsonl" --half all --min "${RASAD_MIN_PLOVER:-0.45}" ||
+    python3 "$shared/eval/plover_gsr.py" score "$json" "$tmp/pl_pred.jsonl" --half all --min "${RASAD_MIN_PLOVER:-0.62}" ||
         fail "English PLOVER records below floor"
 fi
 echo "code: all passed"
