@@ -67,9 +67,10 @@ static void negated_and_future_light_verbs(void **state)
     code("وزیر خارجه ایران با وزیر خارجه پاکستان دیدار نکرد.", "2024-05-01", &ev);
     assert_non_null(find(&ev, "04"));
     assert_int_equal(find(&ev, "04")->modality, RS_MOD_NEGATED);
+    /* An announced meeting is CAMEO's intent to meet, 036. */
     code("وزیر خارجه ایران با وزیر خارجه پاکستان دیدار خواهد کرد.", "2024-05-01", &ev);
-    assert_non_null(find(&ev, "04"));
-    assert_int_equal(find(&ev, "04")->modality, RS_MOD_INTENDED);
+    assert_non_null(find(&ev, "036"));
+    assert_int_equal(find(&ev, "036")->modality, RS_MOD_INTENDED);
     rs_events_free(&ev);
 }
 
