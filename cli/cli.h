@@ -39,5 +39,7 @@ int rs_cmd_dict(int argc, char **argv);
 int rs_cmd_actors(int argc, char **argv);
 int rs_cmd_dates(int argc, char **argv);
 int rs_cmd_code(int argc, char **argv);
+int rs_cmd_query(int argc, char **argv);
+int rs_cmd_export(int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const rs_command rs_commands[] = {
     {"actors", rs_cmd_actors, "print each actor mention with its code on the document's date"},
     {"dict", rs_cmd_dict, "check the dictionaries, or import PETRARCH ones"},
     {"dates", rs_cmd_dates, "print each date expression, resolved to a Gregorian value"},
+    {"query", rs_cmd_query, "ask the event store: dyads, events, top actors, the network"},
+    {"export", rs_cmd_export, "write every stored event as CSV, TSV or JSON Lines"},
 };
 
 static void rs_usage(FILE *f)

@@ -504,6 +504,80 @@ void rs_event_tsv(const rs_coder *coder, const rs_doc *doc, const rs_event *e, r
 /* The TSV header row, newline included. Static storage. */
 const char *rs_event_tsv_header(void);
 
+/* ---------------------------------------------------------------- store */
+
+/* The event store (docs/store.md): documents, events, mentions, actors and
+ * codes in SQLite (a file path) or PostgreSQL (a postgresql:// URL), one
+ * schema for both. Coded events are de-duplicated into one event with
+ * several mentions; re-ingesting an unchanged document changes nothing. */
+typedef struct rs_store rs_store;
+
+/* Opens a store, creating the file (SQLite) and the schema when needed.
+ * target is a path, or a postgresql:// or postgres:// URL. Returns NULL
+ * with a one-line reason in why when it cannot. Close with rs_store_close,
+ * which commits a pending batch. */
+rs_store *rs_store_open(const char *target, char *why, size_t why_size);
+/* Commits what is pending and closes. Returns 0, or -1 when the last
+ * commit failed (the store keeps what earlier batches committed). */
+int rs_store_close(rs_store *s);
+/* The last error, one line; "" when there was none. Owned by the store. */
+const char *rs_store_error(const rs_store *s);
+/* Documents per transaction (default 256). */
+void rs_store_set_batch(rs_store *s, size_t docs);
+
+/* 1 when the store already holds doc with the same content (text, date,
+ * title, url, source, lang and salt, which names the coding options), so
+ * coding it again can be skipped; 0 when it does not; -1 on error. */
+int rs_store_has(rs_store *s, const rs_doc *doc, const char *salt);
+/* Stores doc and its coded events (offsets into doc->text; lang is the
+ * language they were coded in). An unchanged document is left alone; a
+ * changed one has its old mentions, and events no one else reports,
+ * replaced. Each event joins a stored event with the same key (docs/store.md)
+ * as one more mention, or becomes a new event. Commits every batch.
+ * Returns 0, or -1 with rs_store_error set: the current batch is rolled
+ * back and the store must be closed. */
+int rs_store_put(rs_store *s, const rs_doc *doc, const char *salt, rs_lang lang,
+                 const rs_event *events, size_t n);
+/* Commits the pending batch now. 0 or -1. */
+int rs_store_commit(rs_store *s);
+
+/* Counts of stored rows, for reports and tests. -1 on error. */
+long long rs_store_count(rs_store *s, const char *table);
+
+typedef enum rs_out_format {
+    RS_OUT_TABLE = 0, /* aligned columns for people */
+    RS_OUT_JSON,      /* one JSON array of objects */
+    RS_OUT_CSV        /* RFC 4180, with a header row */
+} rs_out_format;
+
+/* What a query asks. Unset strings are NULL. Dates are YYYY, YYYY-MM or
+ * YYYY-MM-DD and compare against an event's first day. Actor codes match
+ * as prefixes: AFG is every AFG actor, AFGGOV only the government. */
+typedef struct rs_query {
+    const char *from, *to;
+    const char *a, *b;          /* dyad */
+    int directed;               /* dyad: only a -> b */
+    const char *by;             /* dyad: day, week, month (default), year */
+    const char *actor, *type, *cameo, *place; /* events */
+    size_t limit;               /* top: rows (0 means 10) */
+    int all_modalities;         /* dyad, top, network: also count intended,
+                                   negated and hypothetical events (by default
+                                   they count only what happened) */
+    rs_out_format format;
+} rs_query;
+
+/* Each query appends its answer to out and returns 0, or -1 with
+ * rs_store_error set (a bad argument or a database error). */
+int rs_query_dyad(rs_store *s, const rs_query *q, rs_buf *out);
+int rs_query_events(rs_store *s, const rs_query *q, rs_buf *out);
+/* what: "actors", "dyads" or "places". */
+int rs_query_top(rs_store *s, const char *what, const rs_query *q, rs_buf *out);
+/* format: "graphml", "dot" or "json". */
+int rs_query_network(rs_store *s, const rs_query *q, const char *format, rs_buf *out);
+/* Every event, in "csv", "tsv" (the columns of docs/events.md) or "jsonl"
+ * (the event format plus id and mentions), written to f as it goes. */
+int rs_store_export(rs_store *s, const char *format, FILE *f);
+
 #ifdef __cplusplus
 }
 #endif

@@ -159,6 +159,7 @@ static const char *const rs_destination_markers[] = {"به", "الی", "to", NUL
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 
 static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
+static const char *const rs_inner_punct[] = {",", "،", "(", ")", NULL};
 /* What follows a dateline's place: "كابول - ", "Kabul (AFP) -". */
 static const char *const rs_dateline_marks[] = {"-", "–", "—", "(", NULL};
 /* "gunmen from ISIS", "مسلحون من داعش", "افرادی از طالبان". */
@@ -183,7 +184,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
+    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_inner_punct,
 };
 
 /* The lists are compared with normalised tokens, so they must be written
@@ -499,8 +500,9 @@ static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
  * with them ("ضمیر کابلوف، نماینده ویژه روسیه، با متقی دیدار کرد"). */
 static int rs_is_clause_break(const rs_tokens *t, size_t i)
 {
+    /* Nor do parentheses: "روز پنجشنبه ۲۲ دی (۱۲ ژانویه)، با ... دیدار کرد". */
     if (rs_is_boundary_punct(t, i))
-        return strcmp(rs_norm(t, i), ",") != 0 && strcmp(rs_norm(t, i), "،") != 0;
+        return !rs_tok_is(t, i, rs_inner_punct);
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
     return rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words);
