@@ -124,12 +124,16 @@ static const char *const rs_clause_words[] = {
 /* Speech verbs: the speaker's clause ends with them ("the spokesman said
  * A met B"), so the speaker is a source only when a trigger is theirs. */
 static const char *const rs_speech_words[] = {
-    "گفت", "گفته", "افزود", "میگوید", "گفتند", "نوشت", "کرد", "است",
+    "گفت", "گفته", "افزود", "میگوید", "گفتند", "نوشت", "افزوده", "نوشته",
     "قال", "قالت", "اضاف", "اضافت", "یقول", "تقول", "صرح", "اکد", "اکدت", "اعلن", "اعلنت", "ذکر", "ذکرت",
     "said", "says", "told", "added", "stated", "noted", NULL,
 };
 
 /* Prepositions that mark a target, per script: with, to, against, on. */
+/* Persian speech is often a noun and a light verb: "اعلام کرد", "تاکید کرد". */
+static const char *const rs_speech_nouns[] = {"اعلام", "تاکید", "اظهار", "عنوان", "تصریح", "خاطرنشان", NULL};
+static const char *const rs_speech_light_verbs[] = {"کرد", "کرده", "کردند", "نمود", "داشت", NULL};
+
 static const char *const rs_target_markers[] = {
     "با", "به", "از", "علیه", "برای", "بر", "نزد", "بهسوی",
     "مع", "الی", "علی", "ضد", "لدی", "عن", "من",
@@ -159,6 +163,7 @@ static const char *const rs_destination_markers[] = {"به", "الی", "to", NUL
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 
 static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
+static const char *const rs_between_words[] = {"میان", "بین", "مابین", "بینها", "between", "among", NULL};
 static const char *const rs_inner_punct[] = {",", "،", "(", ")", NULL};
 /* What follows a dateline's place: "كابول - ", "Kabul (AFP) -". */
 static const char *const rs_dateline_marks[] = {"-", "–", "—", "(", NULL};
@@ -176,15 +181,19 @@ static const char *const rs_reference_frames[] = {
     "علی", "عن", "حول", "مثل", "ذکری", "جریمه", "تهم", "تهمه", "بتهمه", "فیلم", "محاوله", "خطه", "خطط",
     "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", NULL,
 };
+/* The same for Persian: "به‌اتهام طراحی و تلاش برای حمله", "سالگرد انفجار". */
+static const char *const rs_reference_frames_fa[] = {
+    "اتهام", "بهاتهام", "طراحی", "تلاش", "برای", "سالگرد", "پرونده", "فیلم", "توطیه", "نقشه", "احتمال", NULL,
+};
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
-    rs_clause_words, rs_speech_words, rs_target_markers, rs_locative_markers, rs_agent_markers,
+    rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_inner_punct,
+    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words,
 };
 
 /* The lists are compared with normalised tokens, so they must be written
@@ -505,6 +514,8 @@ static int rs_is_clause_break(const rs_tokens *t, size_t i)
         return !rs_tok_is(t, i, rs_inner_punct);
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
+    if (i > 0 && rs_tok_is(t, i, rs_speech_light_verbs) && rs_tok_is(t, i - 1, rs_speech_nouns))
+        return 1;
     return rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words);
 }
 
@@ -619,6 +630,22 @@ static void rs_merge_members(rs_coder *c, const rs_tokens *t)
     }
 }
 
+/* A Persian object: را after the actor's phrase ("یک شهروند افغانستان به
+ * نام فوزان را"), before any other actor, trigger or punctuation. */
+static int rs_followed_by_ra(const rs_coder *c, const rs_tokens *t, const rs_slot *s)
+{
+    for (size_t i = s->last + 1; i < t->n && i <= s->last + 6; i++) {
+        if (strcmp(rs_norm(t, i), "را") == 0)
+            return 1;
+        if (t->items[i].kind == RS_TOKEN_PUNCT || rs_inside_actor(c, i))
+            return 0;
+        for (size_t k = 0; k < c->n_triggers; k++)
+            if (c->triggers[k].first == i)
+                return 0;
+    }
+    return 0;
+}
+
 static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
 {
     for (size_t k = 0; k < c->n_slots; k++) {
@@ -638,7 +665,7 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
         if (!s->marker[0] && rs_arabic_proclitic(c, t, f))
             s->marker = (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
         const rs_actor_mention *a = &c->found.items[s->actor];
-        s->object = s->last + 1 < t->n && strcmp(rs_norm(t, s->last + 1), "را") == 0;
+        s->object = rs_followed_by_ra(c, t, s);
         s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, t, s, a);
         /* A dateline's place is where the story was filed, not a party. */
         s->locative |= rs_is_place_actor(c, t, s, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, rs_dateline_marks);
@@ -888,6 +915,8 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
     case RS_LANG_EN:
         return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_definite);
     default:
+        if (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_reference_frames_fa))
+            return 1;
         if (!embedded)
             return 0;
         for (size_t i = tr->last + 1; i < t->n && rs_same_clause(c, i, tr->last); i++) {
@@ -1193,8 +1222,8 @@ static void rs_set_date(rs_event *e, const rs_date_mention *m)
     e->date_precision = m->precision;
 }
 
-/* The place whose name starts at token j, longest first, written for the
- * document's language; -1 if none. *last is its last token. */
+/* The place whose name starts at token j, longest first; -1 if none.
+ * *last is its last token. */
 static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *last)
 {
     uint32_t node = 0;
@@ -1205,44 +1234,62 @@ static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *
             break;
         uint32_t cursor = 0;
         int e;
-        while ((e = rs_lexicon_payload(c->places, node, &cursor)) >= 0)
-            if (rs_pattern_lang_fits(rs_lexicon_payload_lang(c->places, cursor), c->lang) ||
-                c->lang == RS_LANG_EN) {
-                best = e;
-                *last = k;
-                break;
-            }
+        /* Any language's name: Persian and Arabic share most place names,
+         * and a name is entered once for the first language that has it. */
+        if ((e = rs_lexicon_payload(c->places, node, &cursor)) >= 0) {
+            best = e;
+            *last = k;
+        }
     }
     return best;
 }
 
-/* A place named after a locative preposition in the trigger's clause, or
- * the destination of a visit. */
+/* A place found for an event, and how sure the sentence makes it. */
+typedef struct rs_place_hit {
+    int entry;
+    size_t first, last; /* tokens */
+    int rank;           /* higher wins: see rs_event_place */
+} rs_place_hit;
+
+static void rs_consider_place(const rs_coder *c, const rs_tokens *t, size_t j, int rank, rs_place_hit *best)
+{
+    size_t last;
+    int entry = rs_place_at(c, t, j, &last);
+    /* "شهر ساری" is a name; "شهر کابل", "the city of" lead into one. */
+    if (entry < 0 && j + 1 < t->n && rs_tok_is(t, j, rs_place_heads))
+        entry = rs_place_at(c, t, ++j, &last);
+    if (entry < 0)
+        return;
+    /* A whole state says less than any city: "في أفغانستان" loses to the
+     * dateline's Kabul. */
+    rank += rs_lexicon_is_state(c->places, entry) ? 0 : 10;
+    if (rank > best->rank)
+        *best = (rs_place_hit){entry, j, last, rank};
+}
+
+/* Where the event happened: a place after a locative (در، في، in, at) in
+ * the trigger's clause, else the destination of a visit (به، إلى, to),
+ * else the story's dateline ("كابول -", "Kabul (AFP) -"); a city beats a
+ * whole state at each step. */
 static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e)
 {
+    rs_place_hit best = {-1, 0, 0, 0};
+    int visit = !strncmp(e->cameo, "04", 2) || !strncmp(e->cameo, "036", 3);
     for (size_t i = 0; i + 1 < t->n; i++) {
-        int locative = rs_tok_is(t, i, rs_locative_markers);
-        int destination = !strncmp(e->cameo, "04", 2) && rs_tok_is(t, i, rs_destination_markers);
-        int clitic = (t->items[i].affixes & RS_AFFIX_PREP) && rs_norm(t, i)[0] == '\xd9' &&
-                     (unsigned char)rs_norm(t, i)[1] == 0x81; /* في is not a clitic, but فـ never marks place */
-        (void)clitic;
-        if (!(locative || destination) || !rs_same_clause(c, i, tr->first))
-            continue;
-        size_t j = i + 1, last;
-        int entry = rs_place_at(c, t, j, &last);
-        /* "شهر ساری" is a name; "شهر کابل", "the city of" lead into one. */
-        if (entry < 0 && j + 1 < t->n && rs_tok_is(t, j, rs_place_heads))
-            entry = rs_place_at(c, t, ++j, &last);
-        if (entry < 0)
-            continue;
-        if (rs_lexicon_place(c->places, entry, e->place_country, &e->lat, &e->lon)) {
-            e->has_location = 1;
-            e->place_start = t->items[j].start;
-            e->place_end = t->items[last].end;
-            if (locative)
-                return;
-        }
+        int same = rs_same_clause(c, i, tr->first);
+        if (same && rs_tok_is(t, i, rs_locative_markers))
+            rs_consider_place(c, t, i + 1, 3, &best);
+        else if (same && visit && rs_tok_is(t, i, rs_destination_markers))
+            rs_consider_place(c, t, i + 1, 2, &best);
+        else if (i < tr->first && rs_tok_is(t, i + 1, rs_dateline_marks) && t->items[i].kind == RS_TOKEN_WORD)
+            for (size_t k = i + 1; k-- > 0 && k + 4 > i;)
+                rs_consider_place(c, t, k, 1, &best);
     }
+    if (best.entry < 0 || !rs_lexicon_place(c->places, best.entry, e->place_country, &e->lat, &e->lon))
+        return;
+    e->has_location = 1;
+    e->place_start = t->items[best.first].start;
+    e->place_end = t->items[best.last].end;
 }
 
 /* ------------------------------------------------------------ events */
@@ -1342,6 +1389,37 @@ static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
     return act;
 }
 
+/* "درگیری میان ارمنستان و آذربایجان", "اشتباكات بين X وY", "talks
+ * between A and B": the parties are the two joined actors after the
+ * noun, each way. Returns whether the event was coded so. */
+static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e, rs_events *out)
+{
+    size_t at = tr->last + 1;
+    if (at < t->n && !rs_tok_is(t, at, rs_between_words) && at + 1 < t->n && rs_tok_is(t, at + 1, rs_between_words))
+        at++;
+    if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
+        return 0;
+    int first = -1;
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (!c->slots[k].hidden && !c->slots[k].pronoun && c->slots[k].first >= at + 1 && c->slots[k].first <= at + 2)
+            first = (int)k;
+    int group[8];
+    size_t n = first < 0 ? 0 : rs_conjoined(c, t, first, group, 8);
+    if (n < 2)
+        return 0;
+    /* The parties belong to the noun's phrase, not to the clause's verb. */
+    for (size_t i = 0; i < n; i++)
+        c->slots[group[i]].claimed = 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (i != j) {
+                rs_copy_actor(c, group[i], &e->source);
+                rs_copy_actor(c, group[j], &e->target);
+                rs_push_event(out, e);
+            }
+    return 1;
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -1398,6 +1476,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.passive = r.passive;
     rs_event_when(c, t, tr, st, &e);
     rs_event_place(c, t, tr, &e);
+    if (rs_code_between(c, t, tr, &e, out))
+        return;
     for (size_t i = 0; i < (ns ? ns : 1); i++)
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
             if (ns)
