@@ -851,8 +851,15 @@ static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger
         const rs_slot *s = &c->slots[k];
         if (s->hidden)
             continue;
-        if (!s->pronoun && rs_slot_in_clause(c, s, tr) && rs_is_agent_slot(c, t, s, tr))
-            return (int)k;
+        if (s->pronoun || !rs_slot_in_clause(c, s, tr) || !rs_is_agent_slot(c, t, s, tr))
+            continue;
+        /* English "by" marks the agent of a passive ("was attacked by X",
+         * "soldiers killed by X"), not of an active verb's object ("rejected
+         * calls by Belarus"). */
+        if (c->lang == RS_LANG_EN && !rs_english_passive(t, tr) && !rs_tok_is(t, tr->first, rs_be_words) &&
+            s->first > tr->last + 3)
+            continue;
+        return (int)k;
     }
     return -1;
 }
@@ -1014,7 +1021,9 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
         r.source = rs_subject_before(c, tr, 0);
         if (r.source < 0)
             r.source = rs_possessive_before(c, t, tr);
-        r.target = rs_find_target(c, tr, r.source, 1, far);
+        /* English objects stand near their verb; an actor a dozen words on
+         * belongs to another phrase. */
+        r.target = rs_find_target(c, tr, r.source, 1, 8);
         break;
     default:
         /* Nominal events: "دیدار X با Y", "سفر X به Y". */
