@@ -1429,6 +1429,45 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
     return 1;
 }
 
+static int rs_starts_with(const char *w, const char *letter)
+{
+    return strncmp(w, letter, strlen(letter)) == 0;
+}
+
+/* Whether an Arabic word has the shape of a verbal noun (masdar): افتعال /
+ * انفعال / استفعال (اغتيال، اختطاف، انفجار، استهداف) or تفعيل (تفجير،
+ * تعذيب): a long vowel before the last letter after an ا or ت prefix. */
+static int rs_arabic_masdar_shape(const rs_tokens *t, size_t i)
+{
+    const char *w = rs_stem(t, i);
+    size_t n = t->items[i].stem_len, letters = 0, last = 0, before = 0;
+    for (size_t k = 0; k < n; k++)
+        if (((unsigned char)w[k] & 0xC0) != 0x80) {
+            before = last;
+            last = k;
+            letters++;
+        }
+    /* Feminine and plural nouns: مظاهرة، هتافات، هجمات، تفجيرات. */
+    if (letters >= 4 && n >= 4 && (strcmp(w + n - strlen("ات"), "ات") == 0 || strcmp(w + n - strlen("ه"), "ه") == 0))
+        return 1;
+    if (letters < 5 || rs_starts_with(w, "ا") + rs_starts_with(w, "ت") == 0)
+        return 0;
+    const char *v = w + before;
+    return (strncmp(v, "ا", strlen("ا")) == 0 && rs_starts_with(w, "ا")) || strncmp(v, "ی", strlen("ی")) == 0;
+}
+
+/* A conflict noun standing alone in Arabic commentary ("اغتيال قيادي",
+ * "مثل تفجير حافلة") names a kind of act, not a report of one: reports
+ * use verbs (اغتيل، فجّر، قتل). Unless its own phrase names an actor
+ * ("هجوم داعش على ..."), it is not coded. */
+static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
+{
+    if (c->lang != RS_LANG_AR || info->quad != 4 || tr->first != tr->last || !rs_arabic_masdar_shape(t, tr->first))
+        return 0;
+    rs_roles own = rs_phrase_roles(c, t, tr);
+    return own.source < 0 && own.target < 0;
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -1436,7 +1475,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = rs_is_embedded(c, t, tr);
-    if (rs_is_reference(c, t, tr, embedded))
+    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
