@@ -763,6 +763,13 @@ static int rs_english_passive(const rs_tokens *t, const rs_trigger *tr)
     return 0;
 }
 
+static int rs_english_participle(const rs_tokens *t, const rs_trigger *tr)
+{
+    const char *w = rs_norm(t, tr->first);
+    size_t n = t->items[tr->first].norm_len;
+    return tr->first > 0 && n > 4 && strcmp(w + n - 3, "ing") == 0 && strcmp(rs_norm(t, tr->first - 1), ",") == 0;
+}
+
 /* The subject before the trigger: the first in its clause (Persian: "ایران
  * با پاکستان ...") or the nearest (Arabic SVO, English). -1 if none. */
 static int rs_subject_before(const rs_coder *c, const rs_trigger *tr, int first_in_clause)
@@ -1018,7 +1025,9 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
         r.target = rs_find_target(c, tr, r.source, 1, far);
         break;
     case RS_LANG_EN:
-        r.source = rs_subject_before(c, tr, 0);
+        /* ", killing one person": a participle after a comma shares the
+         * main clause's subject. */
+        r.source = rs_english_participle(t, tr) ? rs_subject_before(c, tr, 1) : rs_subject_before(c, tr, 0);
         if (r.source < 0)
             r.source = rs_possessive_before(c, t, tr);
         /* English objects stand near their verb; an actor a dozen words on
