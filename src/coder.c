@@ -169,8 +169,9 @@ static const char *const rs_inner_punct[] = {",", "،", "(", ")", NULL};
 static const char *const rs_dateline_marks[] = {"-", "–", "—", "(", NULL};
 /* "gunmen from ISIS", "مسلحون من داعش", "افرادی از طالبان". */
 static const char *const rs_member_of[] = {"من", "از", "from", "of", NULL};
-/* "در تماس تلفنی", "خلال لقاء", "during talks": an event noun the subject took part in. */
-static const char *const rs_during[] = {"در", "طی", "ضمن", "فی", "خلال", "in", "during", NULL};
+/* "در تماس تلفنی", "با استقبال از", "خلال لقاء", "during talks": an event noun
+ * the clause's subject took part in. */
+static const char *const rs_during[] = {"در", "طی", "ضمن", "با", "فی", "خلال", "in", "during", NULL};
 static const char *const rs_determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this", "that",
     "these", "those", "any", "new", "latest", "recent", NULL};
 static const char *const rs_definite[] = {"the", "this", "that", "these", "those", NULL};
@@ -1412,8 +1413,11 @@ static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
  * noun, each way. Returns whether the event was coded so. */
 static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e, rs_events *out)
 {
+    /* "گسترش روابط دیپلماتیک، فرهنگی و اقتصادی میان کابل و دوشنبه": a
+     * few words may qualify the noun before "between". */
     size_t at = tr->last + 1;
-    if (at < t->n && !rs_tok_is(t, at, rs_between_words) && at + 1 < t->n && rs_tok_is(t, at + 1, rs_between_words))
+    while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, rs_between_words) && !rs_is_clause_break(t, at) &&
+           !rs_inside_actor(c, at))
         at++;
     if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
         return 0;
@@ -1581,8 +1585,8 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_find_triggers(c, t);
     rs_mark_slots(c, t);
     rs_mark_clauses(c, t);
-    /* A subject carries over one sentence at most. */
-    if (c->carry.present && s->number - c->carry_sent > 1)
+    /* A subject carries over a few sentences at most ("او همچنین ..."). */
+    if (c->carry.present && s->number - c->carry_sent > 3)
         c->carry.present = 0;
     /* Nominal events inside another's clause first: the actors of their
      * own phrase are then not taken for the clause's subject. */
