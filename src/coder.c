@@ -1510,6 +1510,10 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         for (size_t k = 0; k < c->n_slots; k++)
             c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
     }
+    /* "نشست مشترک با وزارت مرزهای تاجیکستان برگزار شد": a meeting with
+     * someone, held by no one named, was held by the story's subject. */
+    if (r.source < 0 && !carried && r.target >= 0 && !strncmp(info->code, "04", 2) && c->carry.present)
+        carried = 1;
     int sources[8], targets[8];
     size_t ns = rs_conjoined(c, t, r.source, sources, 8), nt = rs_conjoined(c, t, r.target, targets, 8);
     rs_event e;
