@@ -14,6 +14,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,12 +89,14 @@ static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
     return p;
 }
 
+static uint32_t rs_word_mask(const char *w, size_t n);
+static uint32_t rs_list_bit(const char *const *list);
+
+/* Whether w is in one of the word lists below: one hash lookup, since the
+ * coder asks for every token of every sentence. */
 static int rs_is(const char *w, size_t n, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 && list[i][n] == '\0')
-            return 1;
-    return 0;
+    return (rs_word_mask(w, n) & rs_list_bit(list)) != 0;
 }
 
 static const char *rs_norm(const rs_tokens *t, size_t i)
@@ -196,6 +199,54 @@ static const char *const *const rs_word_lists[] = {
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words,
 };
+
+_Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 32, "a list's bit must fit in uint32_t");
+
+/* Which lists each word is in: an open-addressing set over every word of
+ * every list, built once. */
+#define RS_WORD_SLOTS 1024
+static struct {
+    const char *word;
+    size_t len;
+    uint32_t lists;
+} rs_word_set[RS_WORD_SLOTS];
+static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
+
+static size_t rs_word_slot(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    size_t at = h & (RS_WORD_SLOTS - 1);
+    while (rs_word_set[at].word && !(rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
+        at = (at + 1) & (RS_WORD_SLOTS - 1);
+    return at;
+}
+
+static void rs_build_word_set(void)
+{
+    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
+        for (const char *const *w = rs_word_lists[l]; *w; w++) {
+            size_t at = rs_word_slot(*w, strlen(*w));
+            rs_word_set[at].word = *w;
+            rs_word_set[at].len = strlen(*w);
+            rs_word_set[at].lists |= 1u << l;
+        }
+}
+
+static uint32_t rs_word_mask(const char *w, size_t n)
+{
+    pthread_once(&rs_word_set_once, rs_build_word_set);
+    return rs_word_set[rs_word_slot(w, n)].lists;
+}
+
+static uint32_t rs_list_bit(const char *const *list)
+{
+    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
+        if (rs_word_lists[l] == list)
+            return 1u << l;
+    abort(); /* every list is registered in rs_word_lists */
+}
 
 /* The lists are compared with normalised tokens, so they must be written
  * in the normalised form (Persian ی and ک, no hamza on alef, ه for ة).
