@@ -183,7 +183,7 @@ static const char *const rs_definite[] = {"the", "this", "that", "these", "those
  * "ذكرى تفجير", "جريمة اغتيال", "تهم قتل", "محاولة اغتيال", "فيلم". */
 static const char *const rs_reference_frames[] = {
     "علی", "عن", "حول", "مثل", "ذکری", "جریمه", "تهم", "تهمه", "بتهمه", "فیلم", "محاوله", "خطه", "خطط",
-    "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", NULL,
+    "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", "الی", NULL,
 };
 /* The same for Persian: "به‌اتهام طراحی و تلاش برای حمله", "سالگرد انفجار". */
 static const char *const rs_reference_frames_fa[] = {
