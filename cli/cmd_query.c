@@ -98,7 +98,8 @@ static int rs_query_run(rs_store *s, rs_query_args *a, rs_buf *out)
         return rs_query_top(s, a->pos[1], &a->q, out);
     if (strcmp(what, "network") == 0 && a->n_pos == 1)
         return rs_query_network(s, &a->q, a->format ? a->format : "graphml", out);
-    return rs_store_fail(s, "no such query: see rasad query --help");
+    fprintf(stderr, "rasad query: no such query: see rasad query --help\n");
+    return 1;
 }
 
 int rs_cmd_query(int argc, char **argv)
@@ -120,7 +121,7 @@ int rs_cmd_query(int argc, char **argv)
     rs_buf out;
     rs_buf_init(&out);
     int rc = rs_query_run(s, &a, &out);
-    if (rc)
+    if (rc < 0)
         fprintf(stderr, "rasad query: %s\n", rs_store_error(s));
     else
         rs_cli_flush(&out, 1);

@@ -441,6 +441,8 @@ typedef struct rs_event_actor {
     char code[RS_CODE_MAX];
     char root[4];
     char role[4];
+    int entry;              /* the actor dictionary entry that named it */
+    int agent;              /* the role noun composed with it, or -1 */
 } rs_event_actor;
 
 /* One coded event (shared/docs/event-format.md). Offsets are into the

@@ -1376,6 +1376,8 @@ static void rs_copy_actor(const rs_coder *c, int slot, rs_event_actor *out)
     memcpy(out->code, a->code, sizeof out->code);
     memcpy(out->root, a->root, sizeof out->root);
     memcpy(out->role, a->role, sizeof out->role);
+    out->entry = a->entry;
+    out->agent = a->agent;
 }
 
 static int rs_same_event(const rs_event *a, const rs_event *b)
@@ -1709,6 +1711,28 @@ static void rs_put_location(rs_buf *out, const rs_doc *doc, const rs_event *e)
                   (double)e->lon);
 }
 
+/* --explain: the dictionary entries behind an actor, "Label (FILE:LINE)",
+ * and the role noun composed with it. */
+static void rs_explain_actor(const rs_coder *c, const char *side, const rs_event_actor *a, rs_buf *out)
+{
+    if (!a->present)
+        return;
+    const int entries[2] = {a->entry, a->agent};
+    const char *const keys[2] = {"entry", "agent"};
+    for (int k = 0; k < 2; k++) {
+        if (entries[k] < 0)
+            continue;
+        size_t line;
+        const char *file = rs_lexicon_origin(c->actors, entries[k], &line);
+        rs_buf label;
+        rs_buf_init(&label);
+        rs_buf_printf(&label, "%s (%s:%zu)", rs_lexicon_label(c->actors, entries[k]), file, line);
+        rs_buf_printf(out, ",\"%s_%s\":", side, keys[k]);
+        rs_json_string(out, label.data, label.len);
+        rs_buf_free(&label);
+    }
+}
+
 void rs_event_json(const rs_coder *c, const rs_doc *doc, const rs_event *e, int explain, rs_buf *out)
 {
     rs_buf_puts(out, "{\"doc\":");
@@ -1745,6 +1769,8 @@ void rs_event_json(const rs_coder *c, const rs_doc *doc, const rs_event *e, int 
         rs_buf_puts(out, ",\"pattern\":");
         rs_json_string(out, label, strlen(label));
         rs_buf_printf(out, ",\"pattern_at\":\"%s:%zu\"", file, line);
+        rs_explain_actor(c, "source", &e->source, out);
+        rs_explain_actor(c, "target", &e->target, out);
     }
     rs_buf_puts(out, "}\n");
 }
