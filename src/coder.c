@@ -1534,6 +1534,24 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
     return own.source < 0 && own.target < 0;
 }
 
+/* An attack with no named victim hits the country where it happened: "a
+ * concert hall in Moscow" is a Russian target. */
+static int rs_place_is_target(const rs_event *e, size_t n_targets)
+{
+    return n_targets == 0 && e->has_location && strcmp(e->plover, "ASSAULT") == 0;
+}
+
+static void rs_target_from_place(rs_event *e)
+{
+    memset(&e->target, 0, sizeof e->target);
+    e->target.present = 1;
+    e->target.start = e->place_start;
+    e->target.end = e->place_end;
+    e->target.entry = e->target.agent = -1;
+    memcpy(e->target.code, e->place_country, 4);
+    memcpy(e->target.root, e->place_country, 4);
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -1596,6 +1614,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_event_place(c, t, tr, &e);
     if (rs_code_between(c, t, tr, &e, out))
         return;
+    int place_target = rs_place_is_target(&e, nt);
     for (size_t i = 0; i < (ns ? ns : 1); i++)
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
             if (ns)
@@ -1605,6 +1624,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             else
                 memset(&e.source, 0, sizeof e.source);
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
+            if (place_target)
+                rs_target_from_place(&e);
             rs_push_event(out, &e);
         }
     if (embedded) {
