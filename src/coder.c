@@ -109,10 +109,36 @@ static const char *rs_stem(const rs_tokens *t, size_t i)
     return t->pool.data + t->items[i].stem_off;
 }
 
+/* The word lists each token of the sentence being coded is in (its form
+ * or its stem), found once per sentence by rs_mark_token_lists: the coder
+ * asks about every token many times. Per thread, like the coder. */
+static _Thread_local const rs_tokens *rs_marked_tokens;
+static _Thread_local uint32_t *rs_token_lists;
+static _Thread_local size_t rs_token_lists_cap;
+
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
 {
-    return i < t->n && (rs_is(rs_norm(t, i), t->items[i].norm_len, list) ||
-                        rs_is(rs_stem(t, i), t->items[i].stem_len, list));
+    if (i >= t->n)
+        return 0;
+    if (t == rs_marked_tokens)
+        return (rs_token_lists[i] & rs_list_bit(list)) != 0;
+    return rs_is(rs_norm(t, i), t->items[i].norm_len, list) || rs_is(rs_stem(t, i), t->items[i].stem_len, list);
+}
+
+static void rs_mark_token_lists(const rs_tokens *t)
+{
+    rs_marked_tokens = NULL;
+    if (t->n + 1 > rs_token_lists_cap) {
+        free(rs_token_lists);
+        rs_token_lists_cap = 2 * (t->n + 1);
+        rs_token_lists = malloc(rs_token_lists_cap * sizeof *rs_token_lists);
+        if (!rs_token_lists)
+            abort();
+    }
+    for (size_t i = 0; i < t->n; i++)
+        rs_token_lists[i] = rs_word_mask(rs_norm(t, i), t->items[i].norm_len) |
+                            rs_word_mask(rs_stem(t, i), t->items[i].stem_len);
+    rs_marked_tokens = t;
 }
 
 /* ------------------------------------------------------------ word lists */
@@ -1659,6 +1685,7 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_actors_find_with_dates(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->dates,
                               &c->found);
     const rs_tokens *t = &c->found.tokens;
+    rs_mark_token_lists(t);
     rs_place_slots(c, t);
     rs_find_triggers(c, t);
     rs_mark_slots(c, t);
@@ -1673,6 +1700,7 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
             if (rs_is_embedded(c, t, &c->triggers[k]) == pass)
                 rs_code_trigger(c, t, s, &c->triggers[k], st, out);
     rs_date_context_update(&st->context, &c->dates);
+    rs_marked_tokens = NULL;
 }
 
 static int rs_cmp_events(const void *a, const void *b)
