@@ -59,6 +59,10 @@ static struct {
      * search over the sorted rows. Slots hold row + 1; 0 is empty. */
     uint32_t *index;
     size_t index_mask;
+    /* The first words of the phrases of two or more words, hashed the same
+     * way (slots hold row + 1): most words start none, and need no longer
+     * keys tried. */
+    uint32_t *starts;
 } rs_lex;
 static pthread_once_t rs_lex_once = PTHREAD_ONCE_INIT;
 
@@ -255,12 +259,50 @@ static void rs_lex_build_index(void)
     }
 }
 
+/* The length of a key's first word: up to its first space or full stop. */
+static size_t rs_first_word_len(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ' || s[i] == '.')
+            return i;
+    return len;
+}
+
+static int rs_starts_phrase(const char *s, size_t len)
+{
+    const char *k = rs_lex.keys.data;
+    for (size_t at = rs_key_hash(s, len) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+        const rs_lex_row *row = &rs_lex.rows[rs_lex.starts[at] - 1];
+        if (rs_first_word_len(k + row->key, row->len) == len && memcmp(k + row->key, s, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void rs_lex_build_starts(void)
+{
+    rs_lex.starts = calloc(rs_lex.index_mask + 1, sizeof *rs_lex.starts);
+    if (!rs_lex.starts)
+        abort();
+    const char *k = rs_lex.keys.data;
+    for (size_t r = 0; r < rs_lex.n; r++) {
+        size_t first = rs_first_word_len(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
+        if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first))
+            continue;
+        size_t at = rs_key_hash(k + rs_lex.rows[r].key, first) & rs_lex.index_mask;
+        while (rs_lex.starts[at])
+            at = (at + 1) & rs_lex.index_mask;
+        rs_lex.starts[at] = (uint32_t)r + 1;
+    }
+}
+
 static void rs_lex_load(void)
 {
     rs_buf_init(&rs_lex.keys);
     rs_data_each_line(rs_data_dates, rs_data_dates_size, rs_lex_line, NULL);
     qsort(rs_lex.rows, rs_lex.n, sizeof *rs_lex.rows, rs_row_cmp);
     rs_lex_build_index();
+    rs_lex_build_starts();
 }
 
 /* The rows for a folded phrase: *first and the count. */
@@ -469,6 +511,8 @@ static void rs_match_words(rs_work *w)
         size_t took = 1;
         if (t.type == T_WORD) {
             size_t maxk = w->n - i < RS_MAX_PHRASE ? w->n - i : RS_MAX_PHRASE;
+            if (!rs_starts_phrase(w->pool.data + t.wo, t.wl))
+                maxk = 1;
             for (size_t k = maxk; k >= 1; k--) {
                 if (!rs_phrase_key(w, i, k))
                     continue;
