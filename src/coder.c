@@ -1560,6 +1560,17 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
     return own.source < 0 && own.target < 0;
 }
 
+/* Acts two parties do together: meet (04), agree (03), sign (057),
+ * cooperate (06). */
+static int rs_is_joint(const rs_cameo_info *info)
+{
+    static const char *const joint[] = {"03", "04", "057", "06"};
+    for (size_t k = 0; k < sizeof joint / sizeof *joint; k++)
+        if (strncmp(info->code, joint[k], strlen(joint[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* An attack with no named victim hits the country where it happened: "a
  * concert hall in Moscow" is a Russian target. */
 static int rs_place_is_target(const rs_event *e, size_t n_targets)
@@ -1641,6 +1652,13 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (rs_code_between(c, t, tr, &e, out))
         return;
     int place_target = rs_place_is_target(&e, nt);
+    /* "Uzbekistan and Afghanistan signed an agreement", "ایران و پاکستان
+     * دیدار کردند": joint acts with no other party are between the
+     * joined actors, each way. */
+    if (nt == 0 && ns >= 2 && rs_is_joint(info)) {
+        memcpy(targets, sources, sizeof sources);
+        nt = ns;
+    }
     for (size_t i = 0; i < (ns ? ns : 1); i++)
         for (size_t j = 0; j < (nt ? nt : 1); j++) {
             if (ns)
@@ -1649,6 +1667,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
                 e.source = c->carry;
             else
                 memset(&e.source, 0, sizeof e.source);
+            if (nt && ns && sources[i] == targets[j])
+                continue;
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
             if (place_target)
                 rs_target_from_place(&e);
