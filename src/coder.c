@@ -42,6 +42,8 @@ struct rs_coder {
     size_t cap_readings;
     /* the subject that carries over to a clause that drops it */
     rs_event_actor carry;
+    /* the last two parties named, for "the two sides" */
+    rs_event_actor parties[2];
     int carry_sent;
 };
 
@@ -73,6 +75,7 @@ typedef struct rs_slot {
     int bare;           /* a role noun with no state ("gunmen"): root unknown */
     int hidden;         /* left out of the current trigger's roles */
     int merged;         /* a bare role noun that belongs to the next actor */
+    int pair;           /* "the two sides", "الجانبان": the last two parties */
 } rs_slot;
 
 static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
@@ -193,6 +196,10 @@ static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "م�
 
 static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
 static const char *const rs_between_words[] = {"میان", "بین", "مابین", "بینها", "between", "among", NULL};
+/* "الجانبان", "طرفین"; and "دو طرف", "the two sides", "both countries". */
+static const char *const rs_pair_words[] = {"الجانبان", "الجانبین", "الطرفان", "الطرفین", "البلدان", "البلدین", "طرفین", NULL};
+static const char *const rs_pair_heads[] = {"طرف", "کشور", "side", "sides", "country", "countries", NULL};
+static const char *const rs_two_words[] = {"دو", "two", "both", NULL};
 static const char *const rs_inner_punct[] = {",", "،", "(", ")", NULL};
 /* What follows a dateline's place: "كابول - ", "Kabul (AFP) -". */
 static const char *const rs_dateline_marks[] = {"-", "–", "—", "(", NULL};
@@ -223,7 +230,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words,
+    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 32, "a list's bit must fit in uint32_t");
@@ -648,6 +655,18 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
             s->marker = i > 0 && t->items[i - 1].kind == RS_TOKEN_WORD ? rs_norm(t, i - 1) : "";
             s->pronoun = 1;
         }
+    for (size_t i = 0; i < t->n; i++) {
+        int two = i > 0 && rs_tok_is(t, i, rs_pair_heads) && rs_tok_is(t, i - 1, rs_two_words);
+        if (!(two || rs_tok_is(t, i, rs_pair_words)) || rs_inside_actor(c, i) || !c->parties[1].present)
+            continue;
+        rs_slot *s = &c->slots[c->n_slots++];
+        memset(s, 0, sizeof *s);
+        s->first = two ? i - 1 : i;
+        s->last = i;
+        s->actor = -1;
+        s->marker = s->first > 0 && t->items[s->first - 1].kind == RS_TOKEN_WORD ? rs_norm(t, s->first - 1) : "";
+        s->pronoun = s->pair = 1;
+    }
 }
 
 static int rs_is_preposition(const char *w)
@@ -1571,6 +1590,42 @@ static int rs_is_joint(const rs_cameo_info *info)
     return 0;
 }
 
+/* "واتفق الجانبان على": the two sides written inside the pattern. */
+static int rs_pair_in_trigger(const rs_coder *c, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].pair && c->slots[k].first >= tr->first && c->slots[k].last <= tr->last)
+            return 1;
+    return 0;
+}
+
+/* Remembers the parties named, for a later "the two sides". */
+static void rs_note_party(rs_coder *c, const rs_event_actor *a)
+{
+    if (!a->present || !a->root[0] || (c->parties[0].present && !strcmp(c->parties[0].root, a->root)))
+        return;
+    c->parties[1] = c->parties[0];
+    c->parties[0] = *a;
+}
+
+/* "دو طرف بر گسترش همکاری تأکید کردند", "the two sides agreed": the last
+ * two parties named, with each other for a joint act, or each with the
+ * target. */
+static void rs_code_pair(rs_coder *c, const rs_cameo_info *info, int target, rs_event *e, rs_events *out)
+{
+    rs_event_actor two[2] = {c->parties[0], c->parties[1]};
+    for (int i = 0; i < 2; i++) {
+        e->source = two[i];
+        if (target >= 0)
+            rs_copy_actor(c, target, &e->target);
+        else if (rs_is_joint(info))
+            e->target = two[1 - i];
+        else
+            memset(&e->target, 0, sizeof e->target);
+        rs_push_event(out, e);
+    }
+}
+
 /* An attack with no named victim hits the country where it happened: "a
  * concert hall in Moscow" is a Russian target. */
 static int rs_place_is_target(const rs_event *e, size_t n_targets)
@@ -1604,11 +1659,12 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     for (size_t k = 0; k < c->n_slots; k++)
         c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
     rs_roles r = rs_find_roles(c, t, tr);
-    int carried;
-    rs_fill_roles(c, tr, embedded, &r, &carried);
+    int carried = 0, pair = (r.source >= 0 && c->slots[r.source].pair) || rs_pair_in_trigger(c, tr);
+    if (!pair)
+        rs_fill_roles(c, tr, embedded, &r, &carried);
     /* With no named subject, an unnamed one ("the president", "officials")
      * is better than none. */
-    if (r.source < 0 && !carried && !r.passive && !embedded && !conflict) {
+    if (r.source < 0 && !carried && !pair && !r.passive && !embedded && !conflict) {
         for (size_t k = 0; k < c->n_slots; k++)
             c->slots[k].hidden = c->slots[k].merged;
         rs_roles again = rs_find_roles(c, t, tr);
@@ -1651,6 +1707,10 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_event_place(c, t, tr, &e);
     if (rs_code_between(c, t, tr, &e, out))
         return;
+    if (pair) {
+        rs_code_pair(c, info, nt ? targets[0] : -1, &e, out);
+        return;
+    }
     int place_target = rs_place_is_target(&e, nt);
     /* "Uzbekistan and Afghanistan signed an agreement", "ایران و پاکستان
      * دیدار کردند": joint acts with no other party are between the
@@ -1673,6 +1733,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             if (place_target)
                 rs_target_from_place(&e);
             rs_push_event(out, &e);
+            rs_note_party(c, &e.source);
+            rs_note_party(c, &e.target);
         }
     if (embedded) {
         for (size_t i = 0; i < ns; i++)
@@ -1739,6 +1801,7 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
         return 0;
     c->lang = text->lang;
     c->carry.present = 0;
+    c->parties[0].present = c->parties[1].present = 0;
     rs_doc_state st = {doc, {{0}, 0}, -1, all_cameo};
     rs_date_context_init(&st.context, doc->date);
     int32_t pub;

@@ -82,7 +82,7 @@ score() { # GOLD MIN-F1
 }
 if [ -f "$shared/eval/score.py" ]; then
     for lang in fa ar en; do
-        score "$src/tests/data/events_$lang.jsonl" "${RASAD_MIN_F1_TABLE:-0.35}"
+        score "$src/tests/data/events_$lang.jsonl" "${RASAD_MIN_F1_TABLE:-0.36}"
     done
     [ -f "$shared/gold/seeds.jsonl" ] && score "$shared/gold/seeds.jsonl" "${RASAD_MIN_F1_SEEDS:-0.48}"
 fi
