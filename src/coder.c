@@ -734,7 +734,8 @@ static int rs_followed_by_ra(const rs_coder *c, const rs_tokens *t, const rs_slo
     for (size_t i = s->last + 1; i < t->n && i <= s->last + 6; i++) {
         if (strcmp(rs_norm(t, i), "را") == 0)
             return 1;
-        if (t->items[i].kind == RS_TOKEN_PUNCT || rs_inside_actor(c, i))
+        /* A number starts another noun phrase: "باکو ۹ نفر را". */
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i))
             return 0;
         for (size_t k = 0; k < c->n_triggers; k++)
             if (c->triggers[k].first == i)
