@@ -1490,13 +1490,20 @@ static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, int embedded, rs_ro
 
 /* CAMEO codes an announced cooperative act as the intent to do it: "will
  * visit" is 036, "will give aid" 033, "will take the Taliban off its list"
- * 0351. Longest prefix first. */
+ * 0351. Longest prefix first within each root. */
 static const char *const rs_intent_codes[][2] = {
     {"045", "039"}, {"04", "036"}, {"05", "032"},
     {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
     {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
     {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
     {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+    /* and an announced coercive act is a threat to do it: "will impose
+     * sanctions" is 1312, "plans to impose a curfew" 1323, "will attack"
+     * 1384. */
+    {"14", "133"}, {"15", "138"},
+    {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"}, {"16", "131"},
+    {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"175", "137"}, {"17", "132"},
+    {"18", "1383"}, {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"20", "1385"},
 };
 
 static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
