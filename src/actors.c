@@ -229,12 +229,7 @@ static void rs_role_of(const char *code, char role[4])
 static void rs_emit(rs_actors *list, const rs_tokens *t, size_t first, size_t last, const char *code, int entry,
                     int agent)
 {
-    if (list->n == list->cap) {
-        list->cap = list->cap ? list->cap * 2 : 16;
-        list->items = realloc(list->items, list->cap * sizeof *list->items);
-        if (!list->items)
-            abort();
-    }
+    list->items = rs_grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
     rs_actor_mention *a = &list->items[list->n++];
     memset(a, 0, sizeof *a);
     a->start = t->items[first].start;

@@ -4,7 +4,7 @@
  * Out of memory is not recoverable for a batch coder, so growth aborts with
  * a message instead of making every caller check for NULL.
  */
-#include "rasad.h"
+#include "internal.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -131,5 +131,17 @@ char *rs_buf_detach(rs_buf *b)
     rs_buf_reserve(b, 0);
     char *p = b->data;
     rs_buf_init(b);
+    return p;
+}
+
+void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    size_t n = *cap ? *cap * 2 : 16;
+    while (n < need)
+        n *= 2;
+    p = rs_grow_or_die(p, n * size);
+    *cap = n;
     return p;
 }

@@ -55,6 +55,7 @@ typedef struct rs_trigger {
     int entry;
     uint8_t negated, future, light, passive_verb;
     uint8_t words; /* literal words matched (twice), wildcards once: ties go to the more specific */
+    uint8_t embedded; /* a noun inside another event's clause (rs_is_embedded) */
 } rs_trigger;
 
 /* A modality cue (dict/events/modality.txt). */
@@ -77,20 +78,6 @@ typedef struct rs_slot {
     int merged;         /* a bare role noun that belongs to the next actor */
     int pair;           /* "the two sides", "الجانبان": the last two parties */
 } rs_slot;
-
-static void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return p;
-    size_t n = *cap ? *cap * 2 : 32;
-    while (n < need)
-        n *= 2;
-    p = realloc(p, n * size);
-    if (!p)
-        abort();
-    *cap = n;
-    return p;
-}
 
 static uint32_t rs_word_mask(const char *w, size_t n);
 static uint32_t rs_list_bit(const char *const *list);
@@ -247,10 +234,7 @@ static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
 static size_t rs_word_slot(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    size_t at = h & (RS_WORD_SLOTS - 1);
+    size_t at = rs_hash_bytes(w, n, 0) & (RS_WORD_SLOTS - 1);
     while (rs_word_set[at].word && !(rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
         at = (at + 1) & (RS_WORD_SLOTS - 1);
     return at;
@@ -1101,7 +1085,7 @@ static int rs_arabic_passive(const rs_coder *c, const rs_tokens *t, const rs_tri
 
 static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
-    if (rs_is_embedded(c, t, tr))
+    if (tr->embedded)
         return rs_phrase_roles(c, t, tr);
     int agent = rs_find_agent(c, t, tr);
     /* Passive: an agent, an English "was ..." (before the trigger or in
@@ -1658,7 +1642,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
-    int embedded = rs_is_embedded(c, t, tr);
+    int embedded = tr->embedded;
     if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
@@ -1780,6 +1764,8 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_find_triggers(c, t);
     rs_mark_slots(c, t);
     rs_mark_clauses(c, t);
+    for (size_t k = 0; k < c->n_triggers; k++)
+        c->triggers[k].embedded = (uint8_t)rs_is_embedded(c, t, &c->triggers[k]);
     /* A subject carries over a few sentences at most ("او همچنین ..."). */
     if (c->carry.present && s->number - c->carry_sent > 3)
         c->carry.present = 0;
@@ -1787,7 +1773,7 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
      * own phrase are then not taken for the clause's subject. */
     for (int pass = 1; pass >= 0; pass--)
         for (size_t k = 0; k < c->n_triggers; k++)
-            if (rs_is_embedded(c, t, &c->triggers[k]) == pass)
+            if (c->triggers[k].embedded == pass)
                 rs_code_trigger(c, t, s, &c->triggers[k], st, out);
     rs_date_context_update(&st->context, &c->dates);
     rs_marked_tokens = NULL;

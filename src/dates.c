@@ -230,14 +230,6 @@ static int rs_row_cmp(const void *x, const void *y)
     return c ? c : (a->kind > b->kind) - (a->kind < b->kind);
 }
 
-static uint64_t rs_key_hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
 static void rs_lex_build_index(void)
 {
     size_t size = 64;
@@ -252,7 +244,7 @@ static void rs_lex_build_index(void)
         if (r > 0 && rs_key_cmp(k + rs_lex.rows[r - 1].key, rs_lex.rows[r - 1].len, k + rs_lex.rows[r].key,
                                 rs_lex.rows[r].len) == 0)
             continue;
-        size_t at = rs_key_hash(k + rs_lex.rows[r].key, rs_lex.rows[r].len) & rs_lex.index_mask;
+        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0) & rs_lex.index_mask;
         while (rs_lex.index[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.index[at] = (uint32_t)r + 1;
@@ -271,7 +263,7 @@ static size_t rs_first_word_len(const char *s, size_t len)
 static int rs_starts_phrase(const char *s, size_t len)
 {
     const char *k = rs_lex.keys.data;
-    for (size_t at = rs_key_hash(s, len) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+    for (size_t at = rs_hash_bytes(s, len, 0) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
         const rs_lex_row *row = &rs_lex.rows[rs_lex.starts[at] - 1];
         if (rs_first_word_len(k + row->key, row->len) == len && memcmp(k + row->key, s, len) == 0)
             return 1;
@@ -289,7 +281,7 @@ static void rs_lex_build_starts(void)
         size_t first = rs_first_word_len(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
         if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first))
             continue;
-        size_t at = rs_key_hash(k + rs_lex.rows[r].key, first) & rs_lex.index_mask;
+        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0) & rs_lex.index_mask;
         while (rs_lex.starts[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.starts[at] = (uint32_t)r + 1;
@@ -309,7 +301,7 @@ static void rs_lex_load(void)
 static size_t rs_lex_find(const char *key, size_t len, uint32_t *first)
 {
     const char *k = rs_lex.keys.data;
-    size_t at = rs_key_hash(key, len) & rs_lex.index_mask, lo = rs_lex.n;
+    size_t at = rs_hash_bytes(key, len, 0) & rs_lex.index_mask, lo = rs_lex.n;
     for (; rs_lex.index[at]; at = (at + 1) & rs_lex.index_mask) {
         const rs_lex_row *row = &rs_lex.rows[rs_lex.index[at] - 1];
         if (row->len == len && memcmp(k + row->key, key, len) == 0) {

@@ -23,6 +23,29 @@ static inline uint32_t rs_utf8_step(const char *s, size_t len, size_t *i)
     return rs_utf8_next(s, len, i);
 }
 
+/* Letters (code points) in UTF-8 text: bytes that do not continue one. */
+static inline size_t rs_utf8_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* FNV-1a over bytes, from seed (0 for the standard offset basis): the one
+ * hash the lexicon trie, the date words and the coder's word lists use. */
+static inline uint64_t rs_hash_bytes(const char *s, size_t len, uint64_t seed)
+{
+    uint64_t h = 1469598103934665603ULL ^ seed;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* Grows an array of size-byte items to hold need, doubling; aborts when
+ * memory runs out. Returns the (possibly moved) array; *cap is updated. */
+void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size);
+
 /* A line of a document and the verdict on it. */
 typedef struct rs_line {
     size_t start, end; /* [start, end) without the newline */

@@ -93,20 +93,6 @@ typedef struct rs_loader {
     int entry;       /* the entry being read, or -1 */
 } rs_loader;
 
-static void *rs_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return p;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(p, c * size);
-    if (!q)
-        abort();
-    *cap = c;
-    return q;
-}
-
 static uint32_t rs_intern(rs_lexicon *lex, const char *s, size_t len)
 {
     uint32_t off = (uint32_t)lex->strings.len;
@@ -159,15 +145,13 @@ int32_t rs_ymd(const char *s, size_t len)
 
 static uint64_t rs_hash_edge(uint32_t parent, const char *key, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL ^ parent;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
-    return h ? h : 1;
+    uint64_t h = rs_hash_bytes(key, len, parent);
+    return h ? h : 1; /* 0 marks an empty slot */
 }
 
 static uint32_t rs_new_node(rs_lexicon *lex)
 {
-    lex->node_payload = rs_grow(lex->node_payload, &lex->cap_nodes, lex->n_nodes + 1, sizeof *lex->node_payload);
+    lex->node_payload = rs_grow_array(lex->node_payload, &lex->cap_nodes, lex->n_nodes + 1, sizeof *lex->node_payload);
     lex->node_payload[lex->n_nodes] = RS_NO_NODE;
     return (uint32_t)lex->n_nodes++;
 }
@@ -235,7 +219,7 @@ static void rs_add_payload(rs_lexicon *lex, uint32_t node, uint32_t entry, uint3
             lex->payloads[p].exact |= (uint8_t)exact;
             return;
         }
-    lex->payloads = rs_grow(lex->payloads, &lex->cap_payloads, lex->n_payloads + 1, sizeof *lex->payloads);
+    lex->payloads = rs_grow_array(lex->payloads, &lex->cap_payloads, lex->n_payloads + 1, sizeof *lex->payloads);
     rs_payload *p = &lex->payloads[lex->n_payloads];
     p->entry = entry;
     p->line = line;
@@ -271,14 +255,6 @@ static size_t rs_special_key(const rs_tokens *t, size_t i, char key[256], size_t
     return 0;
 }
 
-static size_t rs_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Enters the name's tokens from position i on, each by its normalised form
  * and (when different) its stem: every combination leads to the entry. */
 static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, uint32_t node, int exact,
@@ -303,7 +279,7 @@ static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, ui
     rs_insert_variants(lex, t, i + 1, child, exact, entry, line, lang);
     /* A stem of one or two letters is a different word ("بالاو" is not "او"). */
     if (tok->stem_off == tok->norm_off || i >= RS_MAX_VARIANT_TOKENS ||
-        rs_letters(t->pool.data + tok->stem_off, tok->stem_len) < 3)
+        rs_utf8_letters(t->pool.data + tok->stem_off, tok->stem_len) < 3)
         return;
     /* Names carry no proclitics: the ب of "بنما", the ك of "كوبا" and the
      * و of "ونزوئلا" are their own letters. (Text tokens are still looked up
@@ -357,11 +333,11 @@ static int rs_code_known(const rs_lexicon *lex, const char *code)
 static void rs_add_code_word(rs_lexicon *lex, int root, const char *code)
 {
     if (root) {
-        lex->roots = rs_grow(lex->roots, &lex->cap_roots, lex->n_roots + 1, sizeof *lex->roots);
+        lex->roots = rs_grow_array(lex->roots, &lex->cap_roots, lex->n_roots + 1, sizeof *lex->roots);
         memcpy(lex->roots[lex->n_roots++], code, 3);
         lex->roots[lex->n_roots - 1][3] = '\0';
     } else {
-        lex->parts = rs_grow(lex->parts, &lex->cap_parts, lex->n_parts + 1, sizeof *lex->parts);
+        lex->parts = rs_grow_array(lex->parts, &lex->cap_parts, lex->n_parts + 1, sizeof *lex->parts);
         memcpy(lex->parts[lex->n_parts++], code, 3);
         lex->parts[lex->n_parts - 1][3] = '\0';
     }
@@ -399,7 +375,7 @@ static void rs_new_entry(rs_loader *ld, rs_field label, size_t line)
     rs_lexicon *lex = ld->lex;
     while (label.len && (label.s[0] == ' ' || label.s[0] == '\t'))
         label.s++, label.len--;
-    lex->entries = rs_grow(lex->entries, &lex->cap_entries, lex->n_entries + 1, sizeof *lex->entries);
+    lex->entries = rs_grow_array(lex->entries, &lex->cap_entries, lex->n_entries + 1, sizeof *lex->entries);
     rs_entry *e = &lex->entries[lex->n_entries];
     memset(e, 0, sizeof *e);
     e->label = rs_intern(lex, label.s, label.len);
@@ -440,7 +416,7 @@ static void rs_read_code(rs_loader *ld, rs_field rest, size_t line)
         rs_problem(ld, line, "extra words after the code", code.s, code.len);
         return;
     }
-    lex->codes = rs_grow(lex->codes, &lex->cap_codes, lex->n_codes + 1, sizeof *lex->codes);
+    lex->codes = rs_grow_array(lex->codes, &lex->cap_codes, lex->n_codes + 1, sizeof *lex->codes);
     lex->codes[lex->n_codes++] = span;
     lex->entries[ld->entry].n_codes++;
 }
@@ -835,7 +811,7 @@ static size_t rs_load_user_dir(rs_lexicon *lex, const char *dir, FILE *report)
     while ((de = readdir(d)) != NULL) {
         if (!rs_is_user_dict_name(de->d_name))
             continue;
-        names = rs_grow(names, &cap, n + 1, sizeof *names);
+        names = rs_grow_array(names, &cap, n + 1, sizeof *names);
         names[n] = malloc(strlen(de->d_name) + 1);
         strcpy(names[n++], de->d_name);
     }

@@ -6,6 +6,7 @@
  * text. Output is a table for people, or JSON or CSV for programs.
  */
 #include "store_internal.h"
+#include "internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -102,10 +103,7 @@ typedef struct rs_table {
 
 static void rs_table_add(rs_table *t, const char *v)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? 2 * t->cap : 64;
-        t->cells = realloc(t->cells, t->cap * sizeof *t->cells);
-    }
+    t->cells = rs_grow_array(t->cells, &t->cap, t->n + 1, sizeof *t->cells);
     t->cells[t->n++] = strdup(v ? v : "");
 }
 
@@ -294,10 +292,7 @@ static int rs_dyad_event(void *ctx, int n, const char *const *v)
     if (rs_period(v[0], d->by, period))
         return 0;
     if (!d->n || strcmp(d->rows[d->n - 1].period, period) != 0) {
-        if (d->n == d->cap) {
-            d->cap = d->cap ? 2 * d->cap : 32;
-            d->rows = realloc(d->rows, d->cap * sizeof *d->rows);
-        }
+        d->rows = rs_grow_array(d->rows, &d->cap, d->n + 1, sizeof *d->rows);
         memset(&d->rows[d->n], 0, sizeof d->rows[d->n]);
         memcpy(d->rows[d->n++].period, period, sizeof period);
     }

@@ -192,21 +192,13 @@ typedef struct rs_affix {
     uint8_t min_rest; /* letters that must remain */
 } rs_affix;
 
-static size_t rs_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Takes the first matching prefix off [*a, b); returns its flag or 0. */
 static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affix *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(list[i].text);
         if (b - *a > len && memcmp(s + *a, list[i].text, len) == 0 &&
-            rs_letters(s + *a + len, b - *a - len) >= list[i].min_rest) {
+            rs_utf8_letters(s + *a + len, b - *a - len) >= list[i].min_rest) {
             *a += len;
             return list[i].flag;
         }
@@ -219,7 +211,7 @@ static uint16_t rs_take_suffix(const char *s, size_t a, size_t *b, const rs_affi
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(list[i].text);
         if (*b - a > len && memcmp(s + *b - len, list[i].text, len) == 0 &&
-            rs_letters(s + a, *b - a - len) >= list[i].min_rest) {
+            rs_utf8_letters(s + a, *b - a - len) >= list[i].min_rest) {
             *b -= len;
             return list[i].flag;
         }
