@@ -45,6 +45,9 @@ struct rs_coder {
     /* the last two parties named, for "the two sides" */
     rs_event_actor parties[2];
     int carry_sent;
+    /* what marks the sentence as an incident report (rs_incident_evidence) */
+    int incident_points;
+    int incident_triggers[2];
 };
 
 /* A trigger found in the sentence. */
@@ -79,8 +82,8 @@ typedef struct rs_slot {
     int pair;           /* "the two sides", "الجانبان": the last two parties */
 } rs_slot;
 
-static uint32_t rs_word_mask(const char *w, size_t n);
-static uint32_t rs_list_bit(const char *const *list);
+static uint64_t rs_word_mask(const char *w, size_t n);
+static uint64_t rs_list_bit(const char *const *list);
 
 /* Whether w is in one of the word lists below: one hash lookup, since the
  * coder asks for every token of every sentence. */
@@ -103,7 +106,7 @@ static const char *rs_stem(const rs_tokens *t, size_t i)
  * or its stem), found once per sentence by rs_mark_token_lists: the coder
  * asks about every token many times. Per thread, like the coder. */
 static _Thread_local const rs_tokens *rs_marked_tokens;
-static _Thread_local uint32_t *rs_token_lists;
+static _Thread_local uint64_t *rs_token_lists;
 static _Thread_local size_t rs_token_lists_cap;
 
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
@@ -203,13 +206,33 @@ static const char *const rs_definite[] = {"the", "this", "that", "these", "those
  * "ذكرى تفجير", "جريمة اغتيال", "تهم قتل", "محاولة اغتيال", "فيلم". */
 static const char *const rs_reference_frames[] = {
     "علی", "عن", "حول", "مثل", "ذکری", "جریمه", "تهم", "تهمه", "بتهمه", "فیلم", "محاوله", "خطه", "خطط",
-    "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", "الی", NULL,
+    "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", "الی",
+    /* "اثر مقتل جنديين", "غداة هجوم", "عقب اغتيال": the occasion of the
+     * news, reported before. */
+    "اثر", "غداه", "عقب", "اعقاب", "جراء", NULL,
 };
 /* The same for Persian: "به‌اتهام طراحی و تلاش برای حمله", "سالگرد انفجار". */
 static const char *const rs_reference_frames_fa[] = {
     "اتهام", "بهاتهام", "طراحی", "تلاش", "برای", "سالگرد", "پرونده", "فیلم", "توطیه", "نقشه", "احتمال", NULL,
 };
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
+/* Counts written as words: "قتل خمسة", "سه نفر", "two soldiers". Digits are
+ * number tokens already. */
+static const char *const rs_count_words[] = {
+    "یک", "چند", "تعدادی", "شماری", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "دهها", "صدها", "تن", "نفر",
+    "اثنین", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانیه", "تسعه", "عشره", "عشرات", "میات", "الاف", "الوف", "میتی", "الفی", "شخصا", "شخصین",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores", "hundreds", NULL,
+};
+/* Who a report comes from, besides speech verbs: "according to police",
+ * "بحسب مصادر امنية", "به گزارش منابع محلی". */
+static const char *const rs_attribution_words[] = {
+    "گزارش", "منابع", "منبع", "شاهدان", "پلیس",
+    "حسب", "بحسب", "وفقا", "مصدر", "مصادر", "شهود", "افاد", "افادت", "الشرطه",
+    "according", "reported", "sources", "witnesses", "police", "officials", NULL,
+};
+/* "الهجوم الذي استهدف السفارة": a relative clause tells what the noun
+ * before it did, which the story reports elsewhere or earlier. */
+static const char *const rs_relative_words[] = {"الذی", "التی", "الذین", "اللذین", "اللتین", "اللذان", "اللتان", NULL};
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 
 /* Every list above, for rs_coder_check_words. */
@@ -217,10 +240,10 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
+    rs_arabic_may_words, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
-_Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 32, "a list's bit must fit in uint32_t");
+_Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
 
 /* Which lists each word is in: an open-addressing set over every word of
  * every list, built once. */
@@ -228,7 +251,7 @@ _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 32, "a list's bit
 static struct {
     const char *word;
     size_t len;
-    uint32_t lists;
+    uint64_t lists;
 } rs_word_set[RS_WORD_SLOTS];
 static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
@@ -247,21 +270,21 @@ static void rs_build_word_set(void)
             size_t at = rs_word_slot(*w, strlen(*w));
             rs_word_set[at].word = *w;
             rs_word_set[at].len = strlen(*w);
-            rs_word_set[at].lists |= 1u << l;
+            rs_word_set[at].lists |= (uint64_t)1 << l;
         }
 }
 
-static uint32_t rs_word_mask(const char *w, size_t n)
+static uint64_t rs_word_mask(const char *w, size_t n)
 {
     pthread_once(&rs_word_set_once, rs_build_word_set);
     return rs_word_set[rs_word_slot(w, n)].lists;
 }
 
-static uint32_t rs_list_bit(const char *const *list)
+static uint64_t rs_list_bit(const char *const *list)
 {
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
         if (rs_word_lists[l] == list)
-            return 1u << l;
+            return (uint64_t)1 << l;
     abort(); /* every list is registered in rs_word_lists */
 }
 
@@ -718,8 +741,9 @@ static int rs_followed_by_ra(const rs_coder *c, const rs_tokens *t, const rs_slo
     for (size_t i = s->last + 1; i < t->n && i <= s->last + 6; i++) {
         if (strcmp(rs_norm(t, i), "را") == 0)
             return 1;
-        /* A number starts another noun phrase: "باکو ۹ نفر را". */
-        if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i))
+        /* A number starts another noun phrase: "باکو ۹ نفر را",
+         * "جنگنده‌های پاکستانی چند روستا را". */
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_count_words))
             return 0;
         for (size_t k = 0; k < c->n_triggers; k++)
             if (c->triggers[k].first == i)
@@ -1007,7 +1031,8 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
     switch (c->lang) {
     case RS_LANG_AR:
         return rs_arabic_definite_noun(c, t, tr->first) ||
-               (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_reference_frames));
+               (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
+                                  rs_tok_is(t, tr->first - 1, rs_relative_words)));
     case RS_LANG_EN:
         return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_definite);
     default:
@@ -1571,6 +1596,61 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
     return own.source < 0 && own.target < 0;
 }
 
+/* The PLOVER types whose events must read as incident reports
+ * (rs_is_incident_report). */
+static const char *const rs_incident_types[] = {"ASSAULT", "PROTEST"};
+#define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
+
+static int rs_incident_type(const char *plover)
+{
+    for (size_t k = 0; k < RS_INCIDENT_TYPES; k++)
+        if (strcmp(plover, rs_incident_types[k]) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* What in a sentence marks the report of an incident rather than a
+ * mention of one ("after the attack", "the bombing that killed", "a
+ * campaign of assassinations", "the protesters chanted"): a count (the
+ * dead, the crowd), a time, a source, and for each incident type the
+ * number of its triggers (an attack and its toll, a march and its
+ * slogans). Found once per sentence. */
+static void rs_incident_evidence(rs_coder *c, const rs_tokens *t)
+{
+    int number = 0, source = 0;
+    memset(c->incident_triggers, 0, sizeof c->incident_triggers);
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, c->triggers[k].entry));
+        int type = info ? rs_incident_type(info->plover) : -1;
+        if (type >= 0)
+            c->incident_triggers[type]++;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        number |= t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words);
+        source |= rs_tok_is(t, i, rs_speech_words) || rs_tok_is(t, i, rs_attribution_words);
+    }
+    /* A dateline ("كابول (أ ف ب) -") names where and by whom it was filed. */
+    for (size_t k = 0; k < c->n_slots; k++)
+        source |= c->slots[k].first == 0 && c->slots[k].locative;
+    c->incident_points = number + (c->dates.n > 0) + source;
+}
+
+/* Whether a violent or protest event is reported as an incident: the
+ * sentence's evidence (rs_incident_evidence), and a named doer, give one
+ * point each; Persian and English need one, Arabic two, since Arabic
+ * commentary names kinds of violence far more often (docs/events.md,
+ * "Incidents"). A Persian light verb ("بمباران کردند") is a finite report
+ * already. */
+static int rs_is_incident_report(const rs_coder *c, const rs_trigger *tr, const rs_cameo_info *info,
+                                 const rs_roles *r)
+{
+    int type = rs_incident_type(info->plover);
+    if (type < 0 || tr->light)
+        return 1;
+    int points = c->incident_points + (c->incident_triggers[type] >= 2) + (r->source >= 0 && !c->slots[r->source].bare);
+    return points >= (c->lang == RS_LANG_AR ? 2 : 1);
+}
+
 /* Acts two parties do together: meet (04), agree (03), sign (057),
  * cooperate (06). */
 static int rs_is_joint(const rs_cameo_info *info)
@@ -1651,6 +1731,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     for (size_t k = 0; k < c->n_slots; k++)
         c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
     rs_roles r = rs_find_roles(c, t, tr);
+    if (!rs_is_incident_report(c, tr, info, &r))
+        return;
     int carried = 0, pair = (r.source >= 0 && c->slots[r.source].pair) || rs_pair_in_trigger(c, tr);
     if (!pair)
         rs_fill_roles(c, tr, embedded, &r, &carried);
@@ -1766,6 +1848,7 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_mark_clauses(c, t);
     for (size_t k = 0; k < c->n_triggers; k++)
         c->triggers[k].embedded = (uint8_t)rs_is_embedded(c, t, &c->triggers[k]);
+    rs_incident_evidence(c, t);
     /* A subject carries over a few sentences at most ("او همچنین ..."). */
     if (c->carry.present && s->number - c->carry_sent > 3)
         c->carry.present = 0;

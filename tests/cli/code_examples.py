@@ -34,6 +34,8 @@ def parse(path):
     return examples
 
 def actor_ok(want, got):
+    if want == '*':
+        return True
     if want == '-':
         return got is None
     return got is not None and (got['code'] == want or (len(want) == 3 and got['root'] == want))
