@@ -138,7 +138,7 @@ static void rs_mark_token_lists(const rs_tokens *t)
 
 /* Words that end a clause: a trigger takes its actors from its own clause. */
 static const char *const rs_clause_words[] = {
-    "که", "اما", "ولی", "زیرا", "چون", "تا",
+    "که", "انکه", "اینکه", "اما", "ولی", "زیرا", "چون", "تا",
     "ان", "انه", "انها", "لکن", "بینما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان", "عندما", "حینما", "حین",
     "that", "but", "while", "whereas", "because", "who", "which", "after", "before", "when", NULL,
 };
