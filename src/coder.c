@@ -263,6 +263,22 @@ static size_t rs_word_slot(const char *w, size_t n)
     return at;
 }
 
+/* Each list's bit, by the list's address: the coder asks for one on every
+ * rs_tok_is, so a scan of rs_word_lists would cost more than the test. */
+#define RS_LIST_SLOTS 128
+static struct {
+    const char *const *list;
+    uint64_t bit;
+} rs_list_bits[RS_LIST_SLOTS];
+
+static size_t rs_list_slot(const char *const *list)
+{
+    size_t at = ((uintptr_t)list >> 3) & (RS_LIST_SLOTS - 1);
+    while (rs_list_bits[at].list && rs_list_bits[at].list != list)
+        at = (at + 1) & (RS_LIST_SLOTS - 1);
+    return at;
+}
+
 static void rs_build_word_set(void)
 {
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
@@ -272,6 +288,11 @@ static void rs_build_word_set(void)
             rs_word_set[at].len = strlen(*w);
             rs_word_set[at].lists |= (uint64_t)1 << l;
         }
+    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++) {
+        size_t at = rs_list_slot(rs_word_lists[l]);
+        rs_list_bits[at].list = rs_word_lists[l];
+        rs_list_bits[at].bit = (uint64_t)1 << l;
+    }
 }
 
 static uint64_t rs_word_mask(const char *w, size_t n)
@@ -282,10 +303,11 @@ static uint64_t rs_word_mask(const char *w, size_t n)
 
 static uint64_t rs_list_bit(const char *const *list)
 {
-    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
-        if (rs_word_lists[l] == list)
-            return (uint64_t)1 << l;
-    abort(); /* every list is registered in rs_word_lists */
+    pthread_once(&rs_word_set_once, rs_build_word_set);
+    size_t at = rs_list_slot(list);
+    if (!rs_list_bits[at].list)
+        abort(); /* every list is registered in rs_word_lists */
+    return rs_list_bits[at].bit;
 }
 
 /* The lists are compared with normalised tokens, so they must be written
