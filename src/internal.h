@@ -6,6 +6,8 @@
 
 #include "rasad.h"
 
+#include <string.h>
+
 /* rs_utf8_next for hot loops: ASCII and two-byte letters (all of Arabic
  * script) without a call. */
 static inline uint32_t rs_utf8_step(const char *s, size_t len, size_t *i)
@@ -32,14 +34,39 @@ static inline size_t rs_utf8_letters(const char *s, size_t len)
     return n;
 }
 
-/* FNV-1a over bytes, from seed (0 for the standard offset basis): the one
- * hash the lexicon trie, the date words and the coder's word lists use. */
+/* A hash of bytes, from seed: the one hash the lexicon trie, the date
+ * words and the coder's word lists use. Every word of every sentence is
+ * hashed several times, so it reads eight bytes at a step (the tail as two
+ * overlapping loads) instead of one. Not stable across byte orders: only
+ * in-memory tables use it. */
+static inline uint64_t rs_hash_load(const char *s, size_t n)
+{
+    uint64_t v = 0;
+    memcpy(&v, s, n);
+    return v;
+}
+
+static inline uint64_t rs_hash_mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+}
+
 static inline uint64_t rs_hash_bytes(const char *s, size_t len, uint64_t seed)
 {
-    uint64_t h = 1469598103934665603ULL ^ seed;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    uint64_t h = (seed + 0x9E3779B97F4A7C15ULL) * 0x94D049BB133111EBULL ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8)
+        h = rs_hash_mix(h, rs_hash_load(s + i, 8));
+    size_t rest = len - i;
+    if (rest >= 4)
+        h = rs_hash_mix(h, rs_hash_load(s + i, 4) | rs_hash_load(s + len - 4, 4) << 32);
+    else if (rest)
+        h = rs_hash_mix(h, (uint64_t)(unsigned char)s[i] | (uint64_t)(unsigned char)s[i + rest / 2] << 8 |
+                               (uint64_t)(unsigned char)s[len - 1] << 16);
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
 }
 
 /* Grows an array of size-byte items to hold need, doubling; aborts when
