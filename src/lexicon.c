@@ -44,11 +44,16 @@ typedef struct rs_entry {
     uint8_t has_place;
 } rs_entry;
 
+/* Sixteen bytes, so that the events table stays small enough for the
+ * cache: every token of every sentence is looked up in it. */
 typedef struct rs_edge {
+    uint32_t check; /* hash bits above the key's length (low byte); 0 when empty */
     uint32_t parent, child;
-    uint32_t key, key_len; /* offset and length in strings */
-    uint64_t hash;
+    uint32_t key;   /* offset in strings */
 } rs_edge;
+
+/* Longest edge key: the loaders build keys in 256-byte buffers. */
+#define RS_MAX_KEY 255
 
 typedef struct rs_payload {
     uint32_t entry;
@@ -70,6 +75,10 @@ struct rs_lexicon {
     size_t n_parts, cap_parts;
     rs_edge *edges;
     size_t n_edges, cap_edges; /* cap is a power of two */
+    /* A Bloom filter over the edges, an eighth of the table's size: most
+     * lookups are for words that start no name, and the filter, unlike
+     * the table, stays in the cache. */
+    uint64_t *filter;
     uint32_t *node_payload;    /* first payload of each node */
     size_t n_nodes, cap_nodes;
     rs_payload *payloads;
@@ -145,8 +154,13 @@ int32_t rs_ymd(const char *s, size_t len)
 
 static uint64_t rs_hash_edge(uint32_t parent, const char *key, size_t len)
 {
-    uint64_t h = rs_hash_bytes(key, len, parent);
-    return h ? h : 1; /* 0 marks an empty slot */
+    return rs_hash_bytes(key, len, parent);
+}
+
+/* The slot's check word: bit 8 keeps it from 0, the empty mark. */
+static uint32_t rs_edge_check(uint64_t h, size_t len)
+{
+    return ((uint32_t)(h >> 32) & ~0xFFu) | 0x100u | (uint32_t)len;
 }
 
 static uint32_t rs_new_node(rs_lexicon *lex)
@@ -156,23 +170,38 @@ static uint32_t rs_new_node(rs_lexicon *lex)
     return (uint32_t)lex->n_nodes++;
 }
 
+/* The filter word and the two bits of the edge with hash h. */
+static uint64_t *rs_filter_word(const rs_lexicon *lex, uint64_t h, uint64_t *bits)
+{
+    *bits = (1ULL << ((h >> 30) & 63)) | (1ULL << ((h >> 24) & 63));
+    return &lex->filter[(h >> 12) & (lex->cap_edges / 8 - 1)];
+}
+
 static void rs_rehash(rs_lexicon *lex)
 {
     size_t cap = lex->cap_edges ? lex->cap_edges * 2 : 4096;
     rs_edge *slots = calloc(cap, sizeof *slots);
-    if (!slots)
+    uint64_t *filter = calloc(cap / 8, sizeof *filter);
+    if (!slots || !filter)
         abort();
-    for (size_t i = 0; i < lex->cap_edges; i++) {
-        if (!lex->edges[i].hash)
-            continue;
-        size_t k = lex->edges[i].hash & (cap - 1);
-        while (slots[k].hash)
-            k = (k + 1) & (cap - 1);
-        slots[k] = lex->edges[i];
-    }
-    free(lex->edges);
+    rs_edge *old = lex->edges;
+    size_t old_cap = lex->cap_edges;
+    free(lex->filter);
     lex->edges = slots;
+    lex->filter = filter;
     lex->cap_edges = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        const rs_edge *e = &old[i];
+        if (!e->check)
+            continue;
+        uint64_t h = rs_hash_edge(e->parent, lex->strings.data + e->key, e->check & 0xFFu), bits;
+        *rs_filter_word(lex, h, &bits) |= bits;
+        size_t k = h & (cap - 1);
+        while (slots[k].check)
+            k = (k + 1) & (cap - 1);
+        slots[k] = *e;
+    }
+    free(old);
 }
 
 /* The child of parent along key, created when create is set; RS_NO_NODE
@@ -181,25 +210,33 @@ static uint32_t rs_edge_find(rs_lexicon *lex, uint32_t parent, const char *key, 
 {
     if (create && (lex->n_edges + 1) * 2 > lex->cap_edges)
         rs_rehash(lex);
+    if (len > RS_MAX_KEY) {
+        if (create)
+            abort(); /* no loader builds such a key */
+        return RS_NO_NODE;
+    }
     if (!lex->cap_edges)
         return RS_NO_NODE;
-    uint64_t h = rs_hash_edge(parent, key, len);
+    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t *word = rs_filter_word(lex, h, &bits);
+    if ((*word & bits) != bits && !create)
+        return RS_NO_NODE;
+    uint32_t check = rs_edge_check(h, len);
     size_t k = h & (lex->cap_edges - 1);
     for (;;) {
         rs_edge *e = &lex->edges[k];
-        if (!e->hash)
+        if (!e->check)
             break;
-        if (e->hash == h && e->parent == parent && e->key_len == len &&
-            memcmp(lex->strings.data + e->key, key, len) == 0)
+        if (e->check == check && e->parent == parent && memcmp(lex->strings.data + e->key, key, len) == 0)
             return e->child;
         k = (k + 1) & (lex->cap_edges - 1);
     }
     if (!create)
         return RS_NO_NODE;
+    *word |= bits;
     rs_edge *e = &lex->edges[k];
-    e->hash = h;
+    e->check = check;
     e->parent = parent;
-    e->key_len = (uint32_t)len;
     e->key = rs_intern(lex, key, len);
     e->child = rs_new_node(lex);
     lex->n_edges++;
@@ -961,6 +998,7 @@ void rs_lexicon_free(rs_lexicon *lex)
     free(lex->roots);
     free(lex->parts);
     free(lex->edges);
+    free(lex->filter);
     free(lex->node_payload);
     free(lex->payloads);
     rs_tokens_free(&lex->scratch);
