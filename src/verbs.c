@@ -3,7 +3,8 @@
  * verb, made from its stems, so that an event pattern "حمایت +کردن"
  * matches حمایت کرد، حمایت می‌کند، حمایت نکردند، حمایت خواهد کرد.
  *
- * Forms are made once, normalised, and kept sorted for binary search.
+ * Forms are made once, normalised, sorted, and indexed by a hash table:
+ * every word of every Persian sentence is looked up.
  */
 #include "internal.h"
 
@@ -16,6 +17,7 @@ extern const size_t rs_data_lightverbs_size;
 
 typedef struct rs_verb_form {
     char *form;
+    size_t len;
     int verb;
     uint8_t negated;
     uint8_t aux;  /* a future auxiliary (خواهد): the next word is the stem */
@@ -26,6 +28,10 @@ static rs_verb_form *rs_forms;
 static size_t rs_n_forms, rs_cap_forms;
 static char **rs_infinitives;
 static size_t rs_n_verbs;
+/* Open addressing from each distinct form to its first (sorted) row;
+ * slots hold row + 1, 0 is empty. */
+static uint32_t *rs_form_index;
+static size_t rs_form_mask;
 static pthread_once_t rs_verbs_once = PTHREAD_ONCE_INIT;
 
 static const char *const rs_past_endings[] = {"", "م", "ی", "یم", "ید", "ند"};
@@ -41,8 +47,11 @@ static void rs_add_form(const char *form, int verb, int negated, int aux, int st
             abort();
     }
     rs_verb_form *f = &rs_forms[rs_n_forms++];
-    f->form = malloc(strlen(form) + 1);
-    strcpy(f->form, form);
+    f->len = strlen(form);
+    f->form = malloc(f->len + 1);
+    if (!f->form)
+        abort();
+    memcpy(f->form, form, f->len + 1);
     f->verb = verb;
     f->negated = (uint8_t)negated;
     f->aux = (uint8_t)aux;
@@ -159,10 +168,35 @@ static int rs_form_cmp(const void *a, const void *b)
     return c ? c : (int)y->aux - (int)x->aux;
 }
 
+/* The slot of form s: its row's, or the empty one where it would go. */
+static size_t rs_form_slot(const char *s, size_t len)
+{
+    size_t at = rs_hash_bytes(s, len, 0) & rs_form_mask;
+    while (rs_form_index[at]) {
+        const rs_verb_form *f = &rs_forms[rs_form_index[at] - 1];
+        if (f->len == len && memcmp(f->form, s, len) == 0)
+            break;
+        at = (at + 1) & rs_form_mask;
+    }
+    return at;
+}
+
 static void rs_load_verbs(void)
 {
     rs_data_each_line(rs_data_lightverbs, rs_data_lightverbs_size, rs_load_verb, NULL);
     qsort(rs_forms, rs_n_forms, sizeof *rs_forms, rs_form_cmp);
+    size_t size = 64;
+    while (size < rs_n_forms * 2)
+        size *= 2;
+    rs_form_index = calloc(size, sizeof *rs_form_index);
+    if (!rs_form_index)
+        abort();
+    rs_form_mask = size - 1;
+    for (size_t i = 0; i < rs_n_forms; i++) {
+        size_t at = rs_form_slot(rs_forms[i].form, rs_forms[i].len);
+        if (!rs_form_index[at])
+            rs_form_index[at] = (uint32_t)i + 1;
+    }
 }
 
 int rs_light_verb_index(const char *infinitive, size_t len)
@@ -185,21 +219,12 @@ const char *rs_light_verb_name(int verb)
 size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx)
 {
     pthread_once(&rs_verbs_once, rs_load_verbs);
-    char key[128];
-    if (len >= sizeof key)
+    uint32_t row = rs_form_index[rs_form_slot(word, len)];
+    if (!row)
         return 0;
-    memcpy(key, word, len);
-    key[len] = '\0';
-    size_t lo = 0, hi = rs_n_forms;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(rs_forms[mid].form, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     size_t n = 0;
-    for (size_t i = lo; i < rs_n_forms && strcmp(rs_forms[i].form, key) == 0; i++, n++)
+    for (size_t i = row - 1; i < rs_n_forms && rs_forms[i].len == len && memcmp(rs_forms[i].form, word, len) == 0;
+         i++, n++)
         fn(ctx, rs_forms[i].verb, rs_forms[i].negated, rs_forms[i].aux, rs_forms[i].stem);
     return n;
 }
