@@ -25,6 +25,38 @@ static inline uint32_t rs_utf8_step(const char *s, size_t len, size_t *i)
     return rs_utf8_next(s, len, i);
 }
 
+/* The bytes of code point c in UTF-8. */
+static inline size_t rs_utf8_size(uint32_t c)
+{
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* Writes c as UTF-8 to out (room for four bytes); returns the length. */
+static inline size_t rs_utf8_encode(uint32_t c, char *out)
+{
+    size_t n = rs_utf8_size(c);
+    switch (n) {
+    case 1:
+        out[0] = (char)c;
+        break;
+    case 2:
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        break;
+    case 3:
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        break;
+    default:
+        out[0] = (char)(0xF0 | (c >> 18));
+        out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (c & 0x3F));
+    }
+    return n;
+}
+
 /* Letters (code points) in UTF-8 text: bytes that do not continue one. */
 static inline size_t rs_utf8_letters(const char *s, size_t len)
 {

@@ -95,28 +95,36 @@ static int rs_all_fast(const char *s, size_t len)
     return 1;
 }
 
-/* Folds each character of s into out, collapsing and trimming spaces. */
+/* Folds each character of s into out, collapsing and trimming spaces.
+ * Bytes are written directly into room reserved at the start: only a bad
+ * byte (U+FFFD) folds to more bytes than it had, and it makes more room. */
 static void rs_fold_into(const char *s, size_t len, rs_buf *out)
 {
-    size_t base = out->len, i = 0;
-    int pending_space = 0;
     rs_buf_reserve(out, len);
+    size_t base = out->len, i = 0;
+    char *w = out->data + base;
+    int pending_space = 0;
     while (i < len) {
+        size_t at = i;
         uint32_t c = rs_fold_char(rs_utf8_step(s, len, &i));
         if (c == RS_DELETE)
             continue;
         if (c == ' ') {
-            pending_space = out->len > base;
+            pending_space = (size_t)(w - out->data) > base;
             continue;
         }
+        if (c >= 0x80 && rs_utf8_size(c) > i - at) {
+            out->len = (size_t)(w - out->data);
+            rs_buf_reserve(out, 1 + rs_utf8_size(c) + (len - i));
+            w = out->data + out->len;
+        }
         if (pending_space)
-            rs_buf_putc(out, ' ');
+            *w++ = ' ';
         pending_space = 0;
-        if (c < 0x80)
-            rs_buf_putc(out, (char)c);
-        else
-            rs_buf_put_utf8(out, c);
+        w += rs_utf8_encode(c, w);
     }
+    out->len = (size_t)(w - out->data);
+    out->data[out->len] = '\0';
 }
 
 /* NFKC and full case folding through ICU, then the same folding. */
