@@ -16,13 +16,14 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
 typedef enum { RS_CH_SPACE, RS_CH_LETTER, RS_CH_DIGIT, RS_CH_MARK, RS_CH_JOINER, RS_CH_OTHER } rs_char_class;
 
-static rs_char_class rs_classify(uint32_t c)
+static rs_char_class rs_classify_slow(uint32_t c)
 {
     if (c < 0x80) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
@@ -44,6 +45,24 @@ static rs_char_class rs_classify(uint32_t c)
     if (u_isdigit((UChar32)c))
         return RS_CH_DIGIT;
     return u_getCombiningClass((UChar32)c) ? RS_CH_MARK : RS_CH_OTHER;
+}
+
+/* The classes of the one- and two-byte code points (ASCII, Latin, Arabic
+ * script), worked out once by rs_classify_slow: asking ICU for every
+ * letter of every sentence was a large part of tokenising. */
+#define RS_CLASS_TABLE 0x800
+static uint8_t rs_class_table[RS_CLASS_TABLE];
+static pthread_once_t rs_class_once = PTHREAD_ONCE_INIT;
+
+static void rs_build_class_table(void)
+{
+    for (uint32_t c = 0; c < RS_CLASS_TABLE; c++)
+        rs_class_table[c] = (uint8_t)rs_classify_slow(c);
+}
+
+static rs_char_class rs_classify(uint32_t c)
+{
+    return c < RS_CLASS_TABLE ? (rs_char_class)rs_class_table[c] : rs_classify_slow(c);
 }
 
 static int rs_is_latin(uint32_t c)
@@ -130,15 +149,6 @@ static rs_token *rs_new_token(rs_tokens *list)
     return t;
 }
 
-/* Stores s in the pool; returns its offset. */
-static uint32_t rs_pool_add(rs_tokens *list, const char *s, size_t len)
-{
-    uint32_t off = (uint32_t)list->pool.len;
-    rs_buf_append(&list->pool, s, len);
-    rs_buf_putc(&list->pool, '\0');
-    return off;
-}
-
 static void rs_add_token(rs_tokens *list, const char *text, size_t a, size_t b, rs_token_kind kind)
 {
     rs_token *t = rs_new_token(list);
@@ -156,8 +166,6 @@ static void rs_add_token(rs_tokens *list, const char *text, size_t a, size_t b, 
 static void rs_join_tokens(rs_tokens *list, const char *text)
 {
     size_t w = 0;
-    rs_buf joined;
-    rs_buf_init(&joined);
     for (size_t r = 0; r < list->n; r++) {
         rs_token *cur = &list->items[r];
         if (w > 0) {
@@ -169,35 +177,48 @@ static void rs_join_tokens(rs_tokens *list, const char *text)
             if (adjacent && rs_affix_joins(before ? pool + before->norm_off : NULL, before ? before->norm_len : 0,
                                            pool + prev->norm_off, prev->norm_len,
                                            pool + cur->norm_off, cur->norm_len)) {
-                rs_buf_clear(&joined);
-                rs_buf_append(&joined, pool + prev->norm_off, prev->norm_len);
-                rs_buf_append(&joined, pool + cur->norm_off, cur->norm_len);
+                /* Reserved first, so the copies' sources stay put. */
+                rs_buf_reserve(&list->pool, (size_t)prev->norm_len + cur->norm_len + 1);
+                uint32_t off = (uint32_t)list->pool.len;
+                rs_buf_append(&list->pool, list->pool.data + prev->norm_off, prev->norm_len);
+                rs_buf_append(&list->pool, list->pool.data + cur->norm_off, cur->norm_len);
+                rs_buf_putc(&list->pool, '\0');
                 prev->end = cur->end;
-                prev->norm_off = rs_pool_add(list, joined.data, joined.len);
-                prev->norm_len = (uint32_t)joined.len;
+                prev->norm_off = off;
+                prev->norm_len += cur->norm_len;
                 continue;
             }
         }
         list->items[w++] = *cur;
     }
     list->n = w;
-    rs_buf_free(&joined);
 }
 
 /* ------------------------------------------------------------ stems */
 
 typedef struct rs_affix {
     const char *text;
+    uint8_t len;      /* bytes of text */
     uint16_t flag;
     uint8_t min_rest; /* letters that must remain */
 } rs_affix;
+#define RS_AF(text, flag, min_rest) {text, sizeof text - 1, flag, min_rest}
+
+/* memcmp for the few bytes of an affix, without the call. */
+static int rs_same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
 
 /* Takes the first matching prefix off [*a, b); returns its flag or 0. */
 static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affix *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(list[i].text);
-        if (b - *a > len && memcmp(s + *a, list[i].text, len) == 0 &&
+        size_t len = list[i].len;
+        if (b - *a > len && rs_same_bytes(s + *a, list[i].text, len) &&
             rs_utf8_letters(s + *a + len, b - *a - len) >= list[i].min_rest) {
             *a += len;
             return list[i].flag;
@@ -209,8 +230,8 @@ static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affi
 static uint16_t rs_take_suffix(const char *s, size_t a, size_t *b, const rs_affix *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(list[i].text);
-        if (*b - a > len && memcmp(s + *b - len, list[i].text, len) == 0 &&
+        size_t len = list[i].len;
+        if (*b - a > len && rs_same_bytes(s + *b - len, list[i].text, len) &&
             rs_utf8_letters(s + a, *b - a - len) >= list[i].min_rest) {
             *b -= len;
             return list[i].flag;
@@ -220,16 +241,16 @@ static uint16_t rs_take_suffix(const char *s, size_t a, size_t *b, const rs_affi
 }
 #define RS_COUNT(list) (sizeof list / sizeof *list)
 
-static const rs_affix rs_ar_conj[] = {{"و", RS_AFFIX_CONJ, 3}, {"ف", RS_AFFIX_CONJ, 3}};
+static const rs_affix rs_ar_conj[] = {RS_AF("و", RS_AFFIX_CONJ, 3), RS_AF("ف", RS_AFFIX_CONJ, 3)};
 static const rs_affix rs_ar_prep[] = {
-    {"لل", RS_AFFIX_PREP | RS_AFFIX_ARTICLE, 2}, {"ب", RS_AFFIX_PREP, 3},
-    {"ل", RS_AFFIX_PREP, 3}, {"ک", RS_AFFIX_PREP, 3}, {"س", RS_AFFIX_FUTURE, 3},
+    RS_AF("لل", RS_AFFIX_PREP | RS_AFFIX_ARTICLE, 2), RS_AF("ب", RS_AFFIX_PREP, 3),
+    RS_AF("ل", RS_AFFIX_PREP, 3), RS_AF("ک", RS_AFFIX_PREP, 3), RS_AF("س", RS_AFFIX_FUTURE, 3),
 };
-static const rs_affix rs_ar_article[] = {{"ال", RS_AFFIX_ARTICLE, 2}};
+static const rs_affix rs_ar_article[] = {RS_AF("ال", RS_AFFIX_ARTICLE, 2)};
 static const rs_affix rs_ar_suffixes[] = {
-    {"هما", RS_AFFIX_PRONOUN, 3}, {"هم", RS_AFFIX_PRONOUN, 3}, {"ها", RS_AFFIX_PRONOUN, 3},
-    {"کم", RS_AFFIX_PRONOUN, 3}, {"نا", RS_AFFIX_PRONOUN, 3}, {"ون", RS_AFFIX_PLURAL, 3},
-    {"ین", RS_AFFIX_PLURAL, 3}, {"ات", RS_AFFIX_PLURAL, 3},
+    RS_AF("هما", RS_AFFIX_PRONOUN, 3), RS_AF("هم", RS_AFFIX_PRONOUN, 3), RS_AF("ها", RS_AFFIX_PRONOUN, 3),
+    RS_AF("کم", RS_AFFIX_PRONOUN, 3), RS_AF("نا", RS_AFFIX_PRONOUN, 3), RS_AF("ون", RS_AFFIX_PLURAL, 3),
+    RS_AF("ین", RS_AFFIX_PLURAL, 3), RS_AF("ات", RS_AFFIX_PLURAL, 3),
 };
 
 /* The future prefix سـ only comes before an imperfect verb's own prefix. */
@@ -254,15 +275,15 @@ static uint16_t rs_stem_arabic(const char *s, size_t *a, size_t *b)
 }
 
 static const rs_affix rs_fa_plural[] = {
-    {"هایشان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایتان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
-    {"هایمان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایش", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
-    {"هایم", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2}, {"هایت", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2},
-    {"هایی", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2}, {"های", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2},
-    {"ها", RS_AFFIX_PLURAL, 2},
+    RS_AF("هایشان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2), RS_AF("هایتان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2),
+    RS_AF("هایمان", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2), RS_AF("هایش", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2),
+    RS_AF("هایم", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2), RS_AF("هایت", RS_AFFIX_PLURAL | RS_AFFIX_PRONOUN, 2),
+    RS_AF("هایی", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2), RS_AF("های", RS_AFFIX_PLURAL | RS_AFFIX_EZAFE, 2),
+    RS_AF("ها", RS_AFFIX_PLURAL, 2),
 };
-static const rs_affix rs_fa_verb_prefix[] = {{"نمی", RS_AFFIX_VERB_PREFIX, 2}, {"می", RS_AFFIX_VERB_PREFIX, 2}};
+static const rs_affix rs_fa_verb_prefix[] = {RS_AF("نمی", RS_AFFIX_VERB_PREFIX, 2), RS_AF("می", RS_AFFIX_VERB_PREFIX, 2)};
 static const rs_affix rs_fa_verb_endings[] = {
-    {"ند", 0, 1}, {"د", 0, 1}, {"یم", 0, 1}, {"ید", 0, 1}, {"م", 0, 1}, {"ی", 0, 1},
+    RS_AF("ند", 0, 1), RS_AF("د", 0, 1), RS_AF("یم", 0, 1), RS_AF("ید", 0, 1), RS_AF("م", 0, 1), RS_AF("ی", 0, 1),
 };
 
 static int rs_ends_with(const char *s, size_t a, size_t b, const char *tail)
@@ -304,8 +325,9 @@ static int rs_english_plural(const char *s, size_t a, size_t b)
     return b - a >= 4 && s[b - 1] == 's' && s[b - 2] != 's' && s[b - 2] != 'u' && s[b - 2] != 'i' && s[b - 2] != '\'';
 }
 
-/* English stems need a rewrite (policies → policy), so they are built. */
-static uint16_t rs_stem_english(const char *s, size_t *a, size_t *b, rs_buf *rewritten)
+/* English stems may need a rewrite (policies → policy): *y is set when
+ * the stem is [*a, *b) plus a final y. */
+static uint16_t rs_stem_english(const char *s, size_t *a, size_t *b, int *y)
 {
     uint16_t flags = 0;
     if (*b - *a > 2 && s[*b - 1] == 's' && (s[*b - 2] == '\'' || rs_ends_with(s, *a, *b, "\xE2\x80\x99s"))) {
@@ -316,8 +338,8 @@ static uint16_t rs_stem_english(const char *s, size_t *a, size_t *b, rs_buf *rew
         return 0;
     flags = RS_AFFIX_PLURAL;
     if (rs_ends_with(s, *a, *b, "ies") && *b - *a >= 5) {
-        rs_buf_append(rewritten, s + *a, *b - *a - 3);
-        rs_buf_putc(rewritten, 'y');
+        *b -= 3;
+        *y = 1;
     } else if (rs_ends_with(s, *a, *b, "ches") || rs_ends_with(s, *a, *b, "shes") ||
                rs_ends_with(s, *a, *b, "xes") || rs_ends_with(s, *a, *b, "sses")) {
         *b -= 2;
@@ -336,31 +358,31 @@ static int rs_arabic_script(const char *s, size_t len)
 
 static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)
 {
+    /* A stem is never longer than its word: with room for one more copy
+     * reserved, s stays put while the stem is added. */
+    rs_buf_reserve(&list->pool, t->norm_len + 1);
     const char *s = list->pool.data + t->norm_off;
     size_t a = 0, b = t->norm_len;
-    rs_buf rewritten;
-    rs_buf_init(&rewritten);
+    int y = 0;
     if (t->kind == RS_TOKEN_WORD) {
         if (!rs_arabic_script(s, b))
-            t->affixes = rs_stem_english(s, &a, &b, &rewritten);
+            t->affixes = rs_stem_english(s, &a, &b, &y);
         else if (lang == RS_LANG_AR)
             t->affixes = rs_stem_arabic(s, &a, &b);
         else
             t->affixes = rs_stem_persian(s, &a, &b);
     }
-    if (rewritten.len) {
-        t->stem_off = rs_pool_add(list, rewritten.data, rewritten.len);
-        t->stem_len = (uint32_t)rewritten.len;
-    } else if (a == 0 && b == t->norm_len) {
+    if (a == 0 && b == t->norm_len && !y) {
         t->stem_off = t->norm_off;
         t->stem_len = t->norm_len;
-    } else {
-        /* s may move when the pool grows, so copy through a buffer. */
-        rs_buf_append(&rewritten, s + a, b - a);
-        t->stem_off = rs_pool_add(list, rewritten.data, rewritten.len);
-        t->stem_len = (uint32_t)rewritten.len;
+        return;
     }
-    rs_buf_free(&rewritten);
+    t->stem_off = (uint32_t)list->pool.len;
+    t->stem_len = (uint32_t)(b - a + (size_t)y);
+    rs_buf_append(&list->pool, s + a, b - a);
+    if (y)
+        rs_buf_putc(&list->pool, 'y');
+    rs_buf_putc(&list->pool, '\0');
 }
 
 /* ------------------------------------------------------------ driver */
@@ -380,6 +402,7 @@ void rs_tokens_free(rs_tokens *list)
 
 void rs_tokenize(const char *text, size_t start, size_t end, rs_lang lang, rs_tokens *list)
 {
+    pthread_once(&rs_class_once, rs_build_class_table);
     rs_cursor cur = {text, end};
     list->n = 0;
     rs_buf_clear(&list->pool);
