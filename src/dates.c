@@ -117,6 +117,35 @@ static int rs_class(uint32_t c)
     return C_PUNCT;
 }
 
+/* rs_fold and rs_class of the one- and two-byte code points, worked out
+ * once (with the word lists): the scanner asks for every character. */
+#define RS_FOLD_TABLE 0x800
+static struct {
+    uint16_t fold[RS_FOLD_TABLE];
+    uint8_t cls[RS_FOLD_TABLE];
+} rs_fold_table;
+
+static void rs_build_fold_table(void)
+{
+    for (uint32_t c = 0; c < RS_FOLD_TABLE; c++) {
+        uint32_t f = rs_fold(c);
+        rs_fold_table.fold[c] = (uint16_t)f;
+        rs_fold_table.cls[c] = (uint8_t)rs_class(f);
+    }
+}
+
+/* The folded form of c, and its class in *cls. */
+static uint32_t rs_fold_class(uint32_t c, int *cls)
+{
+    if (c < RS_FOLD_TABLE) {
+        *cls = rs_fold_table.cls[c];
+        return rs_fold_table.fold[c];
+    }
+    c = rs_fold(c);
+    *cls = rs_class(c);
+    return c;
+}
+
 static int rs_is_latin(const char *w, size_t n)
 {
     return n > 0 && (unsigned char)w[0] < 0x80;
@@ -290,6 +319,7 @@ static void rs_lex_build_starts(void)
 
 static void rs_lex_load(void)
 {
+    rs_build_fold_table();
     rs_buf_init(&rs_lex.keys);
     rs_data_each_line(rs_data_dates, rs_data_dates_size, rs_lex_line, NULL);
     qsort(rs_lex.rows, rs_lex.n, sizeof *rs_lex.rows, rs_row_cmp);
@@ -324,6 +354,7 @@ typedef struct rs_tok {
     size_t start, end;  /* bytes in the text */
     uint32_t wo, wl;    /* a word's folded form in the pool */
     uint32_t lex, nlex; /* its rows in rs_lex */
+    uint32_t kinds;     /* bit k: a row of kind k the document's language allows */
     int32_t num;        /* a number's value (capped) */
     uint32_t ch;        /* a punctuation mark, folded */
     uint8_t type;
@@ -382,8 +413,8 @@ static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t en
     size_t i = start;
     while (i < end) {
         size_t at = i;
-        uint32_t c = rs_fold(rs_utf8_next(text, end, &i));
-        int cls = rs_class(c);
+        int cls;
+        uint32_t c = rs_fold_class(rs_utf8_step(text, end, &i), &cls);
         if (cls == C_IGNORE) {
             if (open)
                 open->end = i;
@@ -399,7 +430,9 @@ static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t en
             }
             open->end = i;
             if (type == T_WORD) {
-                rs_buf_put_utf8(&w->pool, c);
+                if (w->pool.len + 4 >= w->pool.cap)
+                    rs_buf_reserve(&w->pool, 4);
+                w->pool.len += rs_utf8_encode(c, w->pool.data + w->pool.len);
                 open->wl = (uint32_t)(w->pool.len - open->wo);
             } else {
                 if (open->num < 100000000)
@@ -547,6 +580,22 @@ static void rs_mark_future(rs_work *w)
     }
 }
 
+/* The kinds of each token's rows that lang allows: the grammar asks each
+ * token for one kind after another, and most have none. */
+static void rs_mark_kinds(rs_work *w, rs_lang lang)
+{
+    _Static_assert(K_N <= 32, "a kind's bit must fit in uint32_t");
+    for (size_t i = 0; i < w->n; i++) {
+        rs_tok *t = &w->t[i];
+        t->kinds = 0;
+        for (uint32_t r = 0; r < t->nlex; r++) {
+            const rs_lex_row *row = &rs_lex.rows[t->lex + r];
+            if (rs_lang_allows(row->flags, lang))
+                t->kinds |= 1u << row->kind;
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- grammar */
 
 typedef struct rs_scan {
@@ -579,6 +628,8 @@ static const rs_lex_row *rs_has(const rs_scan *s, size_t i, int kind)
     if (i >= s->n)
         return NULL;
     const rs_tok *t = &s->t[i];
+    if (!(t->kinds >> kind & 1))
+        return NULL;
     for (uint32_t r = 0; r < t->nlex; r++) {
         const rs_lex_row *row = &rs_lex.rows[t->lex + r];
         if (row->kind == kind && rs_lang_allows(row->flags, s->lang))
@@ -1532,6 +1583,7 @@ size_t rs_dates_find(const char *text, size_t start, size_t end, const char *pub
     rs_scan_tokens(w, text, start, end);
     rs_match_words(w);
     rs_mark_future(w);
+    rs_mark_kinds(w, lang);
     rs_scan s = {w->t, w->n, lang, 0, 0};
     s.has_pub = pub_date && rs_days_parse(pub_date, &s.pub) == 0;
     for (size_t i = 0; i < s.n;) {
