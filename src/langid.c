@@ -77,10 +77,29 @@ static uint32_t rs_fold_letter(uint32_t c)
     return c == 0x064A ? 0x06CC : c == 0x0643 ? 0x06A9 : c;
 }
 
+/* Words of up to eight bytes packed into an integer (a word's bytes are
+ * never 0, so the packing is unique; 0 is no word): every word of every
+ * document is scored, and one integer compare beats a memcmp call. */
+static uint64_t rs_pack_word(const char *w, size_t len)
+{
+    uint64_t v = 0;
+    memcpy(&v, w, len);
+    return v;
+}
+
 static void rs_score_word(rs_lang_counts *n, const char *w, size_t len)
 {
-    for (size_t i = 0; i < sizeof rs_function_words / sizeof *rs_function_words; i++)
-        if (rs_function_words[i].len == len && memcmp(rs_function_words[i].word, w, len) == 0)
+    enum { N = sizeof rs_function_words / sizeof *rs_function_words };
+    static _Thread_local uint64_t packed[N];
+    static _Thread_local int ready;
+    if (!ready) {
+        for (size_t i = 0; i < N; i++)
+            packed[i] = rs_function_words[i].len <= 8 ? rs_pack_word(rs_function_words[i].word, rs_function_words[i].len) : 0;
+        ready = 1;
+    }
+    uint64_t v = rs_pack_word(w, len);
+    for (size_t i = 0; i < N; i++)
+        if (packed[i] == v)
             n->words[rs_function_words[i].lang]++;
 }
 
