@@ -117,34 +117,50 @@ static void rs_score_english(rs_lang_counts *n, const char *w, size_t len)
             n->english_words++;
 }
 
+/* What rs_count needs of each code point below U+0700 (every letter it
+ * counts is there), worked out once: RS_ARABIC or RS_LATIN, and the
+ * rs_letter_class plus one in the low bits. */
+enum { RS_ARABIC = 0x80, RS_LATIN = 0x40, RS_CLASS_MASK = 0x07, RS_INFO_SIZE = 0x700 };
+static _Thread_local uint8_t rs_info[RS_INFO_SIZE];
+static _Thread_local int rs_info_ready;
+
+static void rs_build_info(void)
+{
+    for (uint32_t c = 0; c < RS_INFO_SIZE; c++) {
+        int k = rs_letter_class(c);
+        rs_info[c] = (uint8_t)((rs_is_arabic_letter(c) ? RS_ARABIC : 0) |
+                               ((c | 32) >= 'a' && (c | 32) <= 'z' ? RS_LATIN : 0) | (k >= 0 ? k + 1 : 0));
+    }
+    rs_info_ready = 1;
+}
+
 /* Counts letters and function words in one stretch of text. */
 static void rs_count(rs_lang_counts *n, const char *s, size_t len)
 {
+    if (!rs_info_ready)
+        rs_build_info();
     char word[9];
     size_t wlen = 0, i = 0;
     int word_ok = 1, latin_word = 0;
     while (i <= len) {
         uint32_t c = i < len ? rs_utf8_step(s, len, &i) : (i++, 0);
-        int arabic = rs_is_arabic_letter(c);
-        int latin = (c | 32) >= 'a' && (c | 32) <= 'z';
-        if (arabic || latin) {
-            if (arabic) {
-                n->arabic_script++;
-                int k = rs_letter_class(c);
-                if (k >= 0)
-                    n->letters[k]++;
-            } else {
+        unsigned info = c < RS_INFO_SIZE ? rs_info[c] : 0;
+        if (info & (RS_ARABIC | RS_LATIN)) {
+            int latin = (info & RS_LATIN) != 0;
+            if (latin) {
                 n->latin++;
+            } else {
+                n->arabic_script++;
+                if (info & RS_CLASS_MASK)
+                    n->letters[(info & RS_CLASS_MASK) - 1]++;
             }
             latin_word = latin;
             uint32_t f = latin ? (c | 32) : rs_fold_letter(c);
-            char enc[4];
-            size_t el = f < 0x80 ? (enc[0] = (char)f, 1)
-                                 : (enc[0] = (char)(0xC0 | (f >> 6)), enc[1] = (char)(0x80 | (f & 0x3F)), 2);
-            if (f >= 0x800 || wlen + el > 8)
+            size_t el = f < 0x80 ? 1 : 2; /* f < U+0700 */
+            if (wlen + el > 8)
                 word_ok = 0;
             else
-                memcpy(word + wlen, enc, el), wlen += el;
+                wlen += rs_utf8_encode(f, word + wlen);
             continue;
         }
         if (wlen && word_ok)
