@@ -188,6 +188,19 @@ static size_t rs_sentence_end(const char *s, size_t start, size_t end, size_t i,
     return k;
 }
 
+/* Whether s[i..] is the UTF-8 of ؟ (D8 9F), ۔ (DB 94) or … (E2 80 A6). */
+static int rs_terminal_bytes(const char *s, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 1 >= end)
+        return 0;
+    if (u[0] == 0xD8)
+        return u[1] == 0x9F;
+    if (u[0] == 0xDB)
+        return u[1] == 0x94;
+    return u[0] == 0xE2 && i + 2 < end && u[1] == 0x80 && u[2] == 0xA6;
+}
+
 void rs_split_sentences(rs_text *t, size_t start, size_t end)
 {
     const char *s = t->text;
@@ -199,8 +212,10 @@ void rs_split_sentences(rs_text *t, size_t start, size_t end)
             from = ++i;
             continue;
         }
-        /* Only these lead bytes can start a terminal mark. */
-        if (b != '.' && b != '!' && b != '?' && b != 0xD8 && b != 0xDB && b != 0xE2) {
+        /* Only these bytes can start a terminal mark; most Arabic-script
+         * letters share its lead bytes, so the rest of the mark is checked
+         * before any decoding. A continuation byte never starts one. */
+        if (b != '.' && b != '!' && b != '?' && !rs_terminal_bytes(s, end, i)) {
             i++;
             continue;
         }
