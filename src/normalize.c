@@ -95,15 +95,16 @@ static int rs_all_fast(const char *s, size_t len)
     return 1;
 }
 
-/* Folds each character of s into out, collapsing and trimming spaces.
- * Bytes are written directly into room reserved at the start: only a bad
- * byte (U+FFFD) folds to more bytes than it had, and it makes more room. */
-static void rs_fold_into(const char *s, size_t len, rs_buf *out)
+/* Folds each character of s into out, collapsing and trimming spaces;
+ * returns whether it wrote a space. Bytes are written directly into room
+ * reserved at the start: only a bad byte (U+FFFD) folds to more bytes than
+ * it had, and it makes more room. */
+static int rs_fold_into(const char *s, size_t len, rs_buf *out)
 {
     rs_buf_reserve(out, len);
     size_t base = out->len, i = 0;
     char *w = out->data + base;
-    int pending_space = 0;
+    int pending_space = 0, spaced = 0;
     while (i < len) {
         size_t at = i;
         uint32_t c = rs_fold_char(rs_utf8_step(s, len, &i));
@@ -120,15 +121,18 @@ static void rs_fold_into(const char *s, size_t len, rs_buf *out)
         }
         if (pending_space)
             *w++ = ' ';
+        spaced |= pending_space;
         pending_space = 0;
         w += rs_utf8_encode(c, w);
     }
     out->len = (size_t)(w - out->data);
     out->data[out->len] = '\0';
+    return spaced;
 }
 
-/* NFKC and full case folding through ICU, then the same folding. */
-static void rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
+/* NFKC and full case folding through ICU, then the same folding;
+ * returns whether it wrote a space. */
+static int rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
 {
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
@@ -145,8 +149,7 @@ static void rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
         /* Only a pathological expansion could overflow; fall back to the
          * character folding alone rather than lose the text. */
         free(a);
-        rs_fold_into(s, len, out);
-        return;
+        return rs_fold_into(s, len, out);
     }
     rs_buf tmp;
     rs_buf_init(&tmp);
@@ -158,8 +161,9 @@ static void rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
     u_strToUTF8(tmp.data, n8 + 1, &n8, a, nf, &err);
     tmp.len = (size_t)n8;
     free(a);
-    rs_fold_into(tmp.data, tmp.len, out);
+    int spaced = rs_fold_into(tmp.data, tmp.len, out);
     rs_buf_free(&tmp);
+    return spaced;
 }
 
 /* ------------------------------------------------------------ Persian affixes */
@@ -224,8 +228,20 @@ static size_t rs_trailing_letters(const char *w, size_t n, size_t *from)
     return n - i;
 }
 
+/* Whether the pair can join at all: a prefix word ends in ی, and a suffix
+ * word starts with ه, ت or ا. Most pairs fail this without decoding. */
+static int rs_may_join(const char *a, size_t an, const char *b, size_t bn)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    if (an >= 2 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
+        return 1;
+    return bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && (y[1] == 0xAA || y[1] == 0xA7)));
+}
+
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn)
 {
+    if (!rs_may_join(a, an, b, bn))
+        return 0;
     size_t from;
     size_t bl = rs_leading_letters(b, bn);
     size_t al = rs_trailing_letters(a, an, &from);
@@ -273,11 +289,9 @@ static void rs_join_affixes(rs_buf *out, size_t base)
 void rs_normalize(const char *s, size_t len, rs_buf *out)
 {
     size_t base = out->len;
-    if (rs_all_fast(s, len))
-        rs_fold_into(s, len, out);
-    else
-        rs_fold_with_icu(s, len, out);
-    rs_join_affixes(out, base);
+    int spaced = rs_all_fast(s, len) ? rs_fold_into(s, len, out) : rs_fold_with_icu(s, len, out);
+    if (spaced)
+        rs_join_affixes(out, base);
 }
 
 char *rs_normalize_dup(const char *s, size_t len)
