@@ -10,7 +10,10 @@
  * Opening a UCalendar costs far more than using one, and the date finder
  * converts a few dates per mention, so each thread keeps one open calendar
  * of each kind. ICU calendars are not safe to share between threads, hence
- * thread-local storage rather than a global.
+ * thread-local storage rather than a global. Even a used calendar costs
+ * microseconds a conversion, and the same few dates (publication dates,
+ * this month's days) come up again and again, so each thread also keeps
+ * the answers of recent conversions.
  */
 #include "rasad.h"
 
@@ -78,7 +81,40 @@ static int rs_year_in_range(int y)
     return y >= 1 && y <= 9999;
 }
 
+/* Recent conversions, direct-mapped by a hash of the question. */
+#define RS_MEMO_SLOTS 1024
+typedef struct rs_memo {
+    uint8_t used, cal, ok;
+    int y, m, d;
+    int32_t days;
+} rs_memo;
+static _Thread_local rs_memo rs_to_memo[RS_MEMO_SLOTS], rs_from_memo[RS_MEMO_SLOTS];
+
+static rs_memo *rs_memo_slot(rs_memo *table, uint64_t key)
+{
+    key *= 0x9E3779B97F4A7C15ULL;
+    return &table[(key >> 40) & (RS_MEMO_SLOTS - 1)];
+}
+
+static int rs_cal_to_days_icu(rs_calendar cal, int y, int m, int d, int32_t *days);
+
 int rs_cal_to_days(rs_calendar cal, int y, int m, int d, int32_t *days)
+{
+    if ((unsigned)cal >= RS_N_CALENDARS || !rs_year_in_range(y) || m < 1 || m > 13 || d < 1 || d > 31)
+        return -1;
+    rs_memo *e = rs_memo_slot(rs_to_memo, (uint64_t)cal << 24 ^ (uint64_t)y << 9 ^ (uint64_t)m << 5 ^ (uint64_t)d);
+    if (!e->used || e->cal != cal || e->y != y || e->m != m || e->d != d) {
+        int32_t n = 0;
+        int ok = rs_cal_to_days_icu(cal, y, m, d, &n) == 0;
+        *e = (rs_memo){1, (uint8_t)cal, (uint8_t)ok, y, m, d, n};
+    }
+    if (!e->ok)
+        return -1;
+    *days = e->days;
+    return 0;
+}
+
+static int rs_cal_to_days_icu(rs_calendar cal, int y, int m, int d, int32_t *days)
 {
     UCalendar *c = rs_cal_get(cal);
     if (!c || !rs_year_in_range(y) || m < 1 || m > 13 || d < 1 || d > 31)
@@ -100,7 +136,27 @@ int rs_cal_to_days(rs_calendar cal, int y, int m, int d, int32_t *days)
     return 0;
 }
 
+static int rs_cal_from_days_icu(rs_calendar cal, int32_t days, int *y, int *m, int *d);
+
 int rs_cal_from_days(rs_calendar cal, int32_t days, int *y, int *m, int *d)
+{
+    if ((unsigned)cal >= RS_N_CALENDARS)
+        return -1;
+    rs_memo *e = rs_memo_slot(rs_from_memo, (uint64_t)cal << 32 ^ (uint32_t)days);
+    if (!e->used || e->cal != cal || e->days != days) {
+        int yy = 0, mm = 0, dd = 0;
+        int ok = rs_cal_from_days_icu(cal, days, &yy, &mm, &dd) == 0;
+        *e = (rs_memo){1, (uint8_t)cal, (uint8_t)ok, yy, mm, dd, days};
+    }
+    if (!e->ok)
+        return -1;
+    *y = e->y;
+    *m = e->m;
+    *d = e->d;
+    return 0;
+}
+
+static int rs_cal_from_days_icu(rs_calendar cal, int32_t days, int *y, int *m, int *d)
 {
     UCalendar *c = rs_cal_get(cal);
     if (!c || days < -700000 || days > 2900000)
