@@ -73,6 +73,12 @@ size_t rs_utf8_valid_prefix(const char *str, size_t len)
         }
         if (i >= len)
             break;
+        /* Two-byte letters (all of Arabic script) are valid whenever the
+         * continuation byte is there: no overlong or surrogate form. */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
         size_t n = rs_utf8_seq_len(s, len, i);
         if (n == 0)
             return i;
