@@ -294,7 +294,7 @@ static int rs_starts_phrase(const char *s, size_t len)
     const char *k = rs_lex.keys.data;
     for (size_t at = rs_hash_bytes(s, len, 0) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
         const rs_lex_row *row = &rs_lex.rows[rs_lex.starts[at] - 1];
-        if (rs_first_word_len(k + row->key, row->len) == len && memcmp(k + row->key, s, len) == 0)
+        if (rs_first_word_len(k + row->key, row->len) == len && rs_same_bytes(k + row->key, s, len))
             return 1;
     }
     return 0;
@@ -334,7 +334,7 @@ static size_t rs_lex_find(const char *key, size_t len, uint32_t *first)
     size_t at = rs_hash_bytes(key, len, 0) & rs_lex.index_mask, lo = rs_lex.n;
     for (; rs_lex.index[at]; at = (at + 1) & rs_lex.index_mask) {
         const rs_lex_row *row = &rs_lex.rows[rs_lex.index[at] - 1];
-        if (row->len == len && memcmp(k + row->key, key, len) == 0) {
+        if (row->len == len && rs_same_bytes(k + row->key, key, len)) {
             lo = rs_lex.index[at] - 1;
             break;
         }

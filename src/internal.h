@@ -101,6 +101,19 @@ static inline uint64_t rs_hash_bytes(const char *s, size_t len, uint64_t seed)
     return h ^ (h >> 32);
 }
 
+/* Whether n bytes at a and b are the same: memcmp for the short keys of
+ * hash tables, without a call. */
+static inline int rs_same_bytes(const char *a, const char *b, size_t n)
+{
+    for (; n >= 8; a += 8, b += 8, n -= 8)
+        if (rs_hash_load(a, 8) != rs_hash_load(b, 8))
+            return 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* Grows an array of size-byte items to hold need, doubling; aborts when
  * memory runs out. Returns the (possibly moved) array; *cap is updated. */
 void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size);

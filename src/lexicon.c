@@ -227,7 +227,7 @@ static uint32_t rs_edge_find(rs_lexicon *lex, uint32_t parent, const char *key, 
         rs_edge *e = &lex->edges[k];
         if (!e->check)
             break;
-        if (e->check == check && e->parent == parent && memcmp(lex->strings.data + e->key, key, len) == 0)
+        if (e->check == check && e->parent == parent && rs_same_bytes(lex->strings.data + e->key, key, len))
             return e->child;
         k = (k + 1) & (lex->cap_edges - 1);
     }

@@ -204,14 +204,6 @@ typedef struct rs_affix {
 } rs_affix;
 #define RS_AF(text, flag, min_rest) {text, sizeof text - 1, flag, min_rest}
 
-/* memcmp for the few bytes of an affix, without the call. */
-static int rs_same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
 
 /* Takes the first matching prefix off [*a, b); returns its flag or 0. */
 static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affix *list, size_t n)

@@ -174,7 +174,7 @@ static size_t rs_form_slot(const char *s, size_t len)
     size_t at = rs_hash_bytes(s, len, 0) & rs_form_mask;
     while (rs_form_index[at]) {
         const rs_verb_form *f = &rs_forms[rs_form_index[at] - 1];
-        if (f->len == len && memcmp(f->form, s, len) == 0)
+        if (f->len == len && rs_same_bytes(f->form, s, len))
             break;
         at = (at + 1) & rs_form_mask;
     }
@@ -223,7 +223,7 @@ size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ct
     if (!row)
         return 0;
     size_t n = 0;
-    for (size_t i = row - 1; i < rs_n_forms && rs_forms[i].len == len && memcmp(rs_forms[i].form, word, len) == 0;
+    for (size_t i = row - 1; i < rs_n_forms && rs_forms[i].len == len && rs_same_bytes(rs_forms[i].form, word, len);
          i++, n++)
         fn(ctx, rs_forms[i].verb, rs_forms[i].negated, rs_forms[i].aux, rs_forms[i].stem);
     return n;
