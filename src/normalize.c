@@ -81,25 +81,13 @@ static int rs_fast_char(uint32_t c)
            c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
-static int rs_all_fast(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        if (!rs_fast_char(rs_utf8_step(s, len, &i)))
-            return 0;
-    }
-    return 1;
-}
-
 /* Folds each character of s into out, collapsing and trimming spaces;
- * returns whether it wrote a space. Bytes are written directly into room
- * reserved at the start: only a bad byte (U+FFFD) folds to more bytes than
- * it had, and it makes more room. */
-static int rs_fold_into(const char *s, size_t len, rs_buf *out)
+ * returns whether it wrote a space. With fast_only set it stops, returning
+ * -1 with out as it was, at the first character that needs ICU: most text
+ * has none, and is then read once instead of twice. Bytes are written
+ * directly into room reserved at the start: only a bad byte (U+FFFD) folds
+ * to more bytes than it had, and it makes more room. */
+static int rs_fold_into(const char *s, size_t len, rs_buf *out, int fast_only)
 {
     rs_buf_reserve(out, len);
     size_t base = out->len, i = 0;
@@ -107,7 +95,13 @@ static int rs_fold_into(const char *s, size_t len, rs_buf *out)
     int pending_space = 0, spaced = 0;
     while (i < len) {
         size_t at = i;
-        uint32_t c = rs_fold_char(rs_utf8_step(s, len, &i));
+        uint32_t raw = rs_utf8_step(s, len, &i);
+        if (fast_only && raw >= 0x80 && !rs_fast_char(raw)) {
+            out->len = base;
+            out->data[base] = '\0';
+            return -1;
+        }
+        uint32_t c = rs_fold_char(raw);
         if (c == RS_DELETE)
             continue;
         if (c == ' ') {
@@ -149,7 +143,7 @@ static int rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
         /* Only a pathological expansion could overflow; fall back to the
          * character folding alone rather than lose the text. */
         free(a);
-        return rs_fold_into(s, len, out);
+        return rs_fold_into(s, len, out, 0);
     }
     rs_buf tmp;
     rs_buf_init(&tmp);
@@ -161,7 +155,7 @@ static int rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
     u_strToUTF8(tmp.data, n8 + 1, &n8, a, nf, &err);
     tmp.len = (size_t)n8;
     free(a);
-    int spaced = rs_fold_into(tmp.data, tmp.len, out);
+    int spaced = rs_fold_into(tmp.data, tmp.len, out, 0);
     rs_buf_free(&tmp);
     return spaced;
 }
@@ -289,7 +283,9 @@ static void rs_join_affixes(rs_buf *out, size_t base)
 void rs_normalize(const char *s, size_t len, rs_buf *out)
 {
     size_t base = out->len;
-    int spaced = rs_all_fast(s, len) ? rs_fold_into(s, len, out) : rs_fold_with_icu(s, len, out);
+    int spaced = rs_fold_into(s, len, out, 1);
+    if (spaced < 0)
+        spaced = rs_fold_with_icu(s, len, out);
     if (spaced)
         rs_join_affixes(out, base);
 }
