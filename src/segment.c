@@ -201,11 +201,32 @@ static int rs_terminal_bytes(const char *s, size_t end, size_t i)
     return u[0] == 0xE2 && i + 2 < end && u[1] == 0x80 && u[2] == 0xA6;
 }
 
+/* Whether the eight bytes of w hold a byte of a line break or terminal
+ * mark: \n . ! ? and the bytes 9F 94 A6 that end ؟ ۔ …. */
+static int rs_may_hold_stop(uint64_t w)
+{
+    static const unsigned char marks[] = {'\n', '.', '!', '?', 0x9F, 0x94, 0xA6};
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t found = 0;
+    for (size_t k = 0; k < sizeof marks; k++) {
+        uint64_t x = w ^ (ones * marks[k]);
+        found |= (x - ones) & ~x & highs;
+    }
+    return found != 0;
+}
+
 void rs_split_sentences(rs_text *t, size_t start, size_t end)
 {
     const char *s = t->text;
     size_t from = start, i = start;
     while (i < end) {
+        /* Eight bytes without a mark's byte hold no mark that starts in
+         * their first six (a mark's last byte is at most two on). */
+        uint64_t w;
+        if (i + 8 <= end && (memcpy(&w, s + i, 8), !rs_may_hold_stop(w))) {
+            i += 6;
+            continue;
+        }
         unsigned char b = (unsigned char)s[i];
         if (b == '\n') {
             rs_push_sentence(t, from, i);
