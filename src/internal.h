@@ -118,11 +118,6 @@ static inline int rs_same_bytes(const char *a, const char *b, size_t n)
  * memory runs out. Returns the (possibly moved) array; *cap is updated. */
 void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size);
 
-/* Parses the common JSON Lines record (a flat object of strings and small
- * integers, in valid UTF-8) exactly as jansson would; returns 0, with doc
- * cleared, when it cannot be sure and jansson must decide (json_in.c). */
-int rs_doc_parse_fast(const char *line, size_t len, rs_doc *doc);
-
 /* A line of a document and the verdict on it. */
 typedef struct rs_line {
     size_t start, end; /* [start, end) without the newline */

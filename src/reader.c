@@ -5,10 +5,9 @@
  * The reader's promise is that bad input costs only itself: a broken line
  * is reported as FILE:LINE: reason and skipped, an over-long line is
  * drained without being stored, binary data and bad bytes never stop the
- * lines after them. JSON is parsed one line at a time: the common record by
- * json_in.c, anything else with jansson.
+ * lines after them. JSON is parsed with jansson, one line at a time.
  */
-#include "internal.h"
+#include "rasad.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -87,9 +86,13 @@ static char *rs_json_field(json_t *obj, const char *key)
     return NULL;
 }
 
-/* The record through jansson: any line rs_doc_parse_fast declines. */
-static int rs_doc_parse_jansson(const char *line, size_t len, rs_doc *doc, char *why, size_t why_size)
+int rs_doc_parse_json(const char *line, size_t len, rs_doc *doc, char *why, size_t why_size)
 {
+    memset(doc, 0, sizeof *doc);
+    if (memchr(line, '\0', len)) {
+        snprintf(why, why_size, "binary data (NUL byte), not a JSON record");
+        return -1;
+    }
     /* jansson checks UTF-8 itself, so good lines are parsed as they are and
      * only a failed line pays for the check and the repair. */
     json_error_t err;
@@ -126,18 +129,6 @@ static int rs_doc_parse_jansson(const char *line, size_t len, rs_doc *doc, char 
     doc->title = rs_json_field(obj, "title");
     doc->source = rs_json_field(obj, "source");
     json_decref(obj);
-    return 0;
-}
-
-int rs_doc_parse_json(const char *line, size_t len, rs_doc *doc, char *why, size_t why_size)
-{
-    memset(doc, 0, sizeof *doc);
-    if (memchr(line, '\0', len)) {
-        snprintf(why, why_size, "binary data (NUL byte), not a JSON record");
-        return -1;
-    }
-    if (!rs_doc_parse_fast(line, len, doc) && rs_doc_parse_jansson(line, len, doc, why, why_size) < 0)
-        return -1;
     if (doc->date && !rs_is_iso_date(doc->date)) {
         snprintf(why, why_size, "date '%.40s' is not YYYY-MM-DD; it is ignored", doc->date);
         free(doc->date);
