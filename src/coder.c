@@ -21,7 +21,7 @@
 /* Longest pattern, in tokens, and how many words may stand between a
  * Persian noun and its light verb ("حمایت خود را از ... اعلام کرد"). */
 #define RS_MAX_PATTERN 10
-#define RS_LIGHT_GAP 8
+#define RS_LIGHT_GAP 12
 
 struct rs_coder {
     rs_lexicon *actors, *events, *places;
@@ -216,6 +216,9 @@ static const char *const rs_reference_frames_fa[] = {
     "اتهام", "بهاتهام", "طراحی", "تلاش", "برای", "سالگرد", "پرونده", "فیلم", "توطیه", "نقشه", "احتمال", NULL,
 };
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
+/* "در این دیدار ... اعلام کرد": a noun after a demonstrative is a phrase of
+ * its own, never the first half of a light verb. */
+static const char *const rs_demonstratives[] = {"این", "ان", "همین", "همان", NULL};
 /* Counts written as words: "قتل خمسة", "سه نفر", "two soldiers". Digits are
  * number tokens already. */
 static const char *const rs_count_words[] = {
@@ -240,7 +243,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
+    rs_arabic_may_words, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -480,6 +483,8 @@ static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *ke
 static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how)
 {
     const rs_tokens *t = s->t;
+    if (first > 0 && rs_tok_is(t, first - 1, rs_demonstratives))
+        return;
     for (size_t j = i; j < t->n && j < i + RS_LIGHT_GAP; j++) {
         if (rs_is_boundary_punct(t, j))
             return;
