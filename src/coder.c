@@ -218,6 +218,9 @@ static const char *const rs_reference_frames_fa[] = {
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
 /* "در این دیدار ... اعلام کرد": a noun after a demonstrative is a phrase of
  * its own, never the first half of a light verb. */
+/* "نمی‌خواهد که ... انتقاد کند", "لا يريد أن": a cue right before one of
+ * these governs the clause it opens. */
+static const char *const rs_complementisers[] = {"که", "ان", "that", NULL};
 static const char *const rs_demonstratives[] = {"این", "ان", "همین", "همان", NULL};
 /* Counts written as words: "قتل خمسة", "سه نفر", "two soldiers". Digits are
  * number tokens already. */
@@ -243,7 +246,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
+    rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -1280,7 +1283,9 @@ static size_t rs_conjoined(const rs_coder *c, const rs_tokens *t, int k, int *ou
 /* ------------------------------------------------------------ modality */
 
 /* Whether a cue stands for itself: not inside a date ("May 5"), nor inside
- * another trigger that won ("claimed responsibility for"). */
+ * another trigger that won ("claimed responsibility for"). A request
+ * (02, never coded on its own) does not hide it: "نمی‌خواهد که" is a
+ * negated wish before it is an appeal. */
 static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
 {
     for (size_t k = 0; k < c->dates.n; k++)
@@ -1288,7 +1293,8 @@ static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q,
             return 0;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        if (o != tr && o->first <= q->first && q->last <= o->last)
+        if (o != tr && o->first <= q->first && q->last <= o->last &&
+            strncmp(rs_lexicon_cameo(c->events, o->entry), "02", 2) != 0)
             return 0;
     }
     return 1;
@@ -1313,6 +1319,15 @@ static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger
     return 0;
 }
 
+/* Whether the cue stands right before a complementiser that opens the
+ * trigger's clause: "روسیه نمی‌خواهد که ... از افغانستان انتقاد کند"
+ * negates the criticism, "قرار است که ... سفر کند" plans the visit. */
+static int rs_cue_governs(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
+{
+    size_t next = q->last + 1;
+    return next < tr->first && rs_tok_is(t, next, rs_complementisers) && rs_same_clause(c, next, tr->first);
+}
+
 static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *claimed)
 {
     int negated = tr->negated, intended = tr->future, hypothetical = rs_arabic_may(c, t, tr);
@@ -1323,10 +1338,11 @@ static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const
             continue;
         if (!rs_cue_counts(c, t, q, tr))
             continue;
-        if (q->last < tr->first && !rs_same_clause(c, q->last, tr->first))
+        int governs = rs_cue_governs(c, t, q, tr);
+        if (q->last < tr->first && !rs_same_clause(c, q->last, tr->first) && !governs)
             continue;
         /* Negation binds closely: "لم يزر", "did not meet". */
-        int near = tr->first - q->last <= 3 || (q->first > tr->first && q->last <= tr->last);
+        int near = governs || tr->first - q->last <= 3 || (q->first > tr->first && q->last <= tr->last);
         switch (rs_cue_negated(t, q) ? RS_MOD_NEGATED : q->modality) {
         case RS_MOD_NEGATED:
             negated |= near;
