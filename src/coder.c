@@ -1484,9 +1484,25 @@ static int rs_same_event(const rs_event *a, const rs_event *b)
            !strcmp(a->target.code, b->target.code) && a->modality == b->modality;
 }
 
+/* Acts that take two parties, by CAMEO prefix: consult (04), and the
+ * intent to meet (036), mediate (039) or have diplomatic relations (032).
+ * With no one named on one side ("گفت‌وگو با نشریه گلوبز", "committed to
+ * developing relations with all countries") it is an interview or a
+ * policy, not a dyadic event. Agreeing and cooperating can be one
+ * party's act ("agreed to postpone the march"). */
+static const char *const rs_two_party_codes[] = {"04", "032", "036", "039", NULL};
+
+static int rs_lacks_party(const rs_event *e)
+{
+    for (const char *const *p = rs_two_party_codes; *p; p++)
+        if (strncmp(e->cameo, *p, strlen(*p)) == 0)
+            return !e->source.present || !e->target.present;
+    return 0;
+}
+
 static void rs_push_event(rs_events *out, const rs_event *e)
 {
-    if (!e->source.present && !e->target.present)
+    if ((!e->source.present && !e->target.present) || rs_lacks_party(e))
         return;
     /* An active verb whose subject was not found: leave it out rather
      * than code a source-less event. Passives and material conflict keep
