@@ -459,11 +459,22 @@ static void rs_collect_reading(void *ctx, int verb, int negated, int aux, int st
 
 static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how);
 
+/* Whether را stands in [from, to): the noun before it is the object of
+ * what follows ("حمایت خود را از ... اعلام کرد"). */
+static int rs_object_between(const rs_tokens *t, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (strcmp(rs_norm(t, k), "را") == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the word just before a light verb makes an event with it
  * itself ("حمله را محکوم کرد": کرد is محکوم's, not حمله's). Statement
- * nouns (اعلام، ابراز) do not count: "حمایت خود را ... اعلام کرد" is
- * support. */
-static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len)
+ * nouns (اعلام، ابراز) do not count when the event noun is their object:
+ * "حمایت خود را ... اعلام کرد" is support, but in "با استقبال از ... بر
+ * همکاری تأکید کرد" the تأکید کرد is a statement of its own. */
+static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len, int object_between)
 {
     const rs_tokens *t = s->t;
     uint32_t node = rs_lexicon_step(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len);
@@ -475,7 +486,7 @@ static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *ke
     int e;
     while ((e = rs_lexicon_payload(s->lex, node, &cursor)) >= 0) {
         const char *cameo = rs_lexicon_cameo(s->lex, e);
-        if (cameo[0] && strncmp(cameo, "01", 2) != 0)
+        if (cameo[0] && (strncmp(cameo, "01", 2) != 0 || !object_between))
             return 1;
     }
     return 0;
@@ -520,7 +531,7 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             key[0] = RS_KEY_LIGHT_VERB;
             memcpy(key + 1, name, n);
             found = 1;
-            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1))
+            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1, rs_object_between(t, i, j)))
                 return;
             uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
             if (child == RS_NO_NODE)
