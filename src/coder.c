@@ -728,7 +728,8 @@ static int rs_is_preposition(const char *w)
  * actor's preposition stops there. */
 static int rs_stops_lookback(const rs_coder *c, const rs_tokens *t, size_t i)
 {
-    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i))
+    /* "پس از آنکه یک فرد مسلح ...": the از governs the clause, not its subject. */
+    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_clause_words))
         return 1;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *tr = &c->triggers[k];
