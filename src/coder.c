@@ -174,6 +174,11 @@ static const char *const rs_pronouns[] = {
     "he", "she", "it", "they", NULL,
 };
 
+/* Persian "we" and "I": in a quote, the speaker ("ما خواهان روابط خوب با
+ * ایران هستیم"). Arabic writes ما and من for "what" and "from", so these
+ * are read in Persian only. */
+static const char *const rs_first_person_fa[] = {"ما", "من", NULL};
+
 static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "همچنین", NULL};
 
 static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
@@ -244,7 +249,7 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
-    rs_agent_heads, rs_pronouns, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
+    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames, rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
@@ -678,6 +683,13 @@ static int rs_is_place_actor(const rs_coder *c, const rs_tokens *t, const rs_slo
     return rs_place_at(c, t, s->first, &last) >= 0 && last == s->last;
 }
 
+static int rs_is_pronoun(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    const char *w = rs_norm(t, i);
+    size_t n = t->items[i].norm_len;
+    return rs_is(w, n, rs_pronouns) || (c->lang == RS_LANG_FA && rs_is(w, n, rs_first_person_fa));
+}
+
 static void rs_place_slots(rs_coder *c, const rs_tokens *t)
 {
     c->n_slots = 0;
@@ -694,8 +706,7 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
     }
     /* Pronouns stand for a subject that carries over. */
     for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].kind == RS_TOKEN_WORD && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_pronouns) &&
-            !rs_inside_actor(c, i)) {
+        if (t->items[i].kind == RS_TOKEN_WORD && rs_is_pronoun(c, t, i) && !rs_inside_actor(c, i)) {
             rs_slot *s = &c->slots[c->n_slots++];
             memset(s, 0, sizeof *s);
             s->first = s->last = i;
