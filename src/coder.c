@@ -598,6 +598,16 @@ static int rs_inside_actor(const rs_coder *c, size_t i)
     return 0;
 }
 
+/* Whether token i lies inside a named actor: a pronoun that is also a
+ * complementiser (Arabic إنها، أنها) still opens a clause. */
+static int rs_inside_name(const rs_coder *c, size_t i)
+{
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (!c->slots[k].pronoun && c->slots[k].first <= i && i <= c->slots[k].last)
+            return 1;
+    return 0;
+}
+
 /* Each word's light-verb readings, once per sentence: the trigger walk
  * asks for them at every pattern prefix. */
 static void rs_find_readings(rs_coder *c, const rs_tokens *t)
@@ -662,7 +672,7 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
     c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
     int n = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (rs_is_clause_break(t, i) && !rs_inside_actor(c, i))
+        if (rs_is_clause_break(t, i) && !rs_inside_name(c, i))
             n++;
         c->clause[i] = n;
     }
