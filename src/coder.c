@@ -667,6 +667,8 @@ static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
     return t->n ? t->n - 1 : 0;
 }
 
+static int rs_is_speech_at(const rs_tokens *t, size_t i);
+
 /* Commas do not end a clause: news sets off appositions and adverbials
  * with them ("ضمیر کابلوف، نماینده ویژه روسیه، با متقی دیدار کرد"). */
 static int rs_is_clause_break(const rs_tokens *t, size_t i)
@@ -676,9 +678,7 @@ static int rs_is_clause_break(const rs_tokens *t, size_t i)
         return !rs_tok_is(t, i, rs_inner_punct);
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
-    if (i > 0 && rs_tok_is(t, i, rs_speech_light_verbs) && rs_tok_is(t, i - 1, rs_speech_nouns))
-        return 1;
-    return rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words);
+    return rs_tok_is(t, i, rs_clause_words) || rs_is_speech_at(t, i);
 }
 
 static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
@@ -1640,6 +1640,28 @@ static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
     return act;
 }
 
+/* Whether token i is a speech verb: "گفت", "قال", "said", or a Persian
+ * statement noun with its verb ("خاطرنشان کرد"). */
+static int rs_is_speech_at(const rs_tokens *t, size_t i)
+{
+    return rs_tok_is(t, i, rs_speech_words) ||
+           (i > 0 && rs_tok_is(t, i, rs_speech_light_verbs) && rs_tok_is(t, i - 1, rs_speech_nouns));
+}
+
+/* "وی خاطرنشان کرد: رویکرد ایران ... مبتنی بر همکاری مشترک است": a
+ * Persian cooperation noun (06) in a statement, with no verb doing it,
+ * is the intent to cooperate (03), which CAMEO codes for what is said. */
+static int rs_stated_cooperation(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr,
+                                 const rs_cameo_info *info)
+{
+    if (c->lang != RS_LANG_FA || tr->light || strncmp(info->code, "06", 2) != 0 || c->readings[tr->last].n)
+        return 0;
+    for (size_t i = 0; i < tr->first; i++)
+        if (rs_is_speech_at(t, i))
+            return 1;
+    return 0;
+}
+
 /* "درگیری میان ارمنستان و آذربایجان", "اشتباكات بين X وY", "talks
  * between A and B": the parties are the two joined actors after the
  * noun, each way. Returns whether the event was coded so. */
@@ -1898,7 +1920,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.quad = info->quad;
     e.pattern = tr->entry;
     e.modality = rs_find_modality(c, t, tr, &e.claimed);
-    if (e.modality == RS_MOD_INTENDED) {
+    if (e.modality == RS_MOD_INTENDED || rs_stated_cooperation(c, t, tr, info)) {
         const rs_cameo_info *intent = rs_intent_of(info);
         if (intent) {
             memcpy(e.cameo, intent->code, sizeof e.cameo);
