@@ -1176,11 +1176,14 @@ static rs_roles rs_phrase_roles(const rs_coder *c, const rs_tokens *t, const rs_
 static rs_roles rs_passive_roles(const rs_coder *c, const rs_trigger *tr, int agent)
 {
     rs_roles r = {agent, -1, 1};
+    /* A Persian passive's subject stands before its verb; an actor after
+     * it belongs to the next clause ("... شناخته شده است و ارمنستان ..."). */
+    size_t reach = c->lang == RS_LANG_FA ? 0 : SIZE_MAX / 2;
     r.target = rs_subject_before(c, tr, c->lang != RS_LANG_EN);
+    if (r.target < 0 && reach)
+        r.target = rs_slot_after(c, tr, agent, reach, rs_is_subject);
     if (r.target < 0)
-        r.target = rs_slot_after(c, tr, agent, SIZE_MAX / 2, rs_is_subject);
-    if (r.target < 0)
-        r.target = rs_find_target(c, tr, agent, 0, SIZE_MAX / 2);
+        r.target = rs_find_target(c, tr, agent, 0, reach);
     return r;
 }
 
@@ -1196,6 +1199,23 @@ static int rs_arabic_passive(const rs_coder *c, const rs_tokens *t, const rs_tri
     return 0;
 }
 
+/* A Persian past participle with شدن after it is a passive, whatever the
+ * entry: "به رسمیت شناخته شده است" names no one who recognised. */
+static int rs_persian_participle_passive(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_FA || tr->last + 1 >= t->n)
+        return 0;
+    const char *w = rs_norm(t, tr->last);
+    size_t n = t->items[tr->last].norm_len;
+    if (n < 4 || strcmp(w + n - 2, "ه") != 0)
+        return 0;
+    const rs_readings *next = &c->readings[tr->last + 1];
+    for (size_t k = 0; k < next->n; k++)
+        if (strcmp(rs_light_verb_name(next->r[k].verb), "شدن") == 0)
+            return 1;
+    return 0;
+}
+
 static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     if (tr->embedded)
@@ -1207,7 +1227,7 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
     int passive_entry = rs_lexicon_markers(c->events, tr->entry, 0) != NULL ||
                         (c->lang == RS_LANG_AR && rs_arabic_passive(c, t, tr));
     if (agent >= 0 || (c->lang == RS_LANG_EN && (rs_english_passive(t, tr) || rs_tok_is(t, tr->first, rs_be_words))) ||
-        (passive_entry && (tr->passive_verb || c->lang != RS_LANG_FA)))
+        (passive_entry && (tr->passive_verb || c->lang != RS_LANG_FA)) || rs_persian_participle_passive(c, t, tr))
         return rs_passive_roles(c, tr, agent);
     rs_roles r = {-1, -1, 0};
     const size_t far = SIZE_MAX / 2;
