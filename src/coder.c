@@ -139,9 +139,13 @@ static void rs_mark_token_lists(const rs_tokens *t)
 /* Words that end a clause: a trigger takes its actors from its own clause. */
 static const char *const rs_clause_words[] = {
     "که", "انکه", "اینکه", "اما", "ولی", "زیرا", "چون", "تا",
-    "ان", "انه", "انها", "لکن", "بینما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان", "عندما", "حینما", "حین",
+    "لکن", "بینما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان", "عندما", "حینما", "حین",
     "that", "but", "while", "whereas", "because", "who", "which", "after", "before", "when", NULL,
 };
+
+/* Arabic أن، إنه، إنها: in Persian the same letters are آن "that, it" and
+ * آنها "they", which open no clause ("سفیر آن کشور در کابل"). */
+static const char *const rs_arabic_complementisers[] = {"ان", "انه", "انها", NULL};
 
 /* Speech verbs: the speaker's clause ends with them ("the spokesman said
  * A met B"), so the speaker is a source only when a trigger is theirs. */
@@ -173,6 +177,14 @@ static const char *const rs_pronouns[] = {
     "او", "وی", "ایشان", "انها", "انها", "انان", "هو", "هی", "هم",
     "he", "she", "it", "they", NULL,
 };
+
+/* A diplomatic mission and its head: "سفارت آذربایجان در کابل", "its
+ * embassy in Tehran", "سفیر آن کشور در کابل". */
+static const char *const rs_mission_words[] = {
+    "سفارت", "سفارتش", "سفارتخانه", "کنسولگری", "سفیر", "سفاره", "سفارتها", "قنصلیه", "embassy", "consulate", "ambassador", NULL,
+};
+/* Where a mission is: در، في، لدى، in, to. */
+static const char *const rs_host_markers[] = {"در", "فی", "لدی", "in", "to", NULL};
 
 /* Persian "we" and "I": in a quote, the speaker ("ما خواهان روابط خوب با
  * ایران هستیم"). Arabic writes ما and من for "what" and "from", so these
@@ -218,7 +230,9 @@ static const char *const rs_reference_frames[] = {
 };
 /* The same for Persian: "به‌اتهام طراحی و تلاش برای حمله", "سالگرد انفجار". */
 static const char *const rs_reference_frames_fa[] = {
-    "اتهام", "بهاتهام", "طراحی", "تلاش", "برای", "سالگرد", "پرونده", "فیلم", "توطیه", "نقشه", "احتمال", NULL,
+    "اتهام", "بهاتهام", "طراحی", "تلاش", "برای", "سالگرد", "پرونده", "فیلم", "توطیه", "نقشه", "احتمال",
+    /* "اقدامات خود در جهت تخریب روابط": an aim, not an act. */
+    "جهت", NULL,
 };
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
 /* "در این دیدار ... اعلام کرد": a noun after a demonstrative is a phrase of
@@ -260,8 +274,8 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
-    rs_clause_words, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
-    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
+    rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
+    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
@@ -671,14 +685,15 @@ static int rs_is_speech_at(const rs_tokens *t, size_t i);
 
 /* Commas do not end a clause: news sets off appositions and adverbials
  * with them ("ضمیر کابلوف، نماینده ویژه روسیه، با متقی دیدار کرد"). */
-static int rs_is_clause_break(const rs_tokens *t, size_t i)
+static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
 {
     /* Nor do parentheses: "روز پنجشنبه ۲۲ دی (۱۲ ژانویه)، با ... دیدار کرد". */
     if (rs_is_boundary_punct(t, i))
         return !rs_tok_is(t, i, rs_inner_punct);
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
-    return rs_tok_is(t, i, rs_clause_words) || rs_is_speech_at(t, i);
+    return rs_tok_is(t, i, rs_clause_words) || rs_is_speech_at(t, i) ||
+           (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers));
 }
 
 static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
@@ -686,7 +701,7 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
     c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
     int n = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (rs_is_clause_break(t, i) && !rs_inside_name(c, i))
+        if (rs_is_clause_break(c, t, i) && !rs_inside_name(c, i))
             n++;
         c->clause[i] = n;
     }
@@ -764,7 +779,8 @@ static int rs_is_preposition(const char *w)
 static int rs_stops_lookback(const rs_coder *c, const rs_tokens *t, size_t i)
 {
     /* "پس از آنکه یک فرد مسلح ...": the از governs the clause, not its subject. */
-    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_clause_words))
+    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_clause_words) ||
+        (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers)))
         return 1;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *tr = &c->triggers[k];
@@ -1054,6 +1070,13 @@ static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger
     return -1;
 }
 
+/* "در تماس تلفنی با ...", "ضمن محکوم کردن": an event noun after (or
+ * starting with) one of these is what the clause's subject took part in. */
+static int rs_during_frame(const rs_tokens *t, const rs_trigger *tr)
+{
+    return rs_tok_is(t, tr->first, rs_during) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during));
+}
+
 /* Whether a non-verbal trigger is a noun inside another event's clause
  * ("X حمله ... را محکوم کرد", "X condemned the attack on Y"): it then takes
  * only the actors of its own phrase. */
@@ -1061,7 +1084,7 @@ static int rs_is_embedded(const rs_coder *c, const rs_tokens *t, const rs_trigge
 {
     /* "در تماس تلفنی با ...", "في لقاء مع ...", "during talks with ...":
      * the clause's subject held the talks. */
-    if (tr->light || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during)))
+    if (tr->light || rs_during_frame(t, tr))
         return 0;
     /* Only nouns embed: English ones after a determiner or possessive,
      * Arabic masdars with the article (verbs never take it). */
@@ -1114,7 +1137,7 @@ static int rs_arabic_topic_of(const rs_tokens *t, size_t i)
  * ("حمله ... را محکوم کرد"). Such a noun is not coded on its own. */
 static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int embedded)
 {
-    if (tr->light || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during)))
+    if (tr->light || rs_during_frame(t, tr))
         return 0;
     switch (c->lang) {
     case RS_LANG_AR:
@@ -1690,7 +1713,7 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
     /* "گسترش روابط دیپلماتیک، فرهنگی و اقتصادی میان کابل و دوشنبه": a
      * few words may qualify the noun before "between". */
     size_t at = tr->last + 1;
-    while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, rs_between_words) && !rs_is_clause_break(t, at) &&
+    while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, rs_between_words) && !rs_is_clause_break(c, t, at) &&
            !rs_inside_actor(c, at))
         at++;
     if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
@@ -1857,6 +1880,51 @@ static void rs_code_pair(rs_coder *c, const rs_cameo_info *info, int target, rs_
     }
 }
 
+/* The state where a mission named in the trigger sits: "فعالیت سفارت
+ * آذربایجان در کابل متوقف شد" is toward Afghanistan. Fills *host and
+ * returns the token of the mission word, or -1. */
+static long rs_mission_host(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event_actor *host)
+{
+    for (size_t m = tr->first; m <= tr->last; m++) {
+        if (!rs_tok_is(t, m, rs_mission_words))
+            continue;
+        for (size_t i = m + 1; i + 1 < t->n && i <= tr->last + 2 && rs_same_clause(c, i, m); i++) {
+            size_t last;
+            int entry = rs_tok_is(t, i, rs_host_markers) ? rs_place_at(c, t, i + 1, &last) : -1;
+            if (entry < 0)
+                continue;
+            float lat, lon;
+            memset(host, 0, sizeof *host);
+            if (!rs_lexicon_place(c->places, entry, host->code, &lat, &lon))
+                return -1;
+            host->present = 1;
+            host->start = t->items[i + 1].start;
+            host->end = t->items[last].end;
+            host->entry = host->agent = -1;
+            memcpy(host->root, host->code, sizeof host->root);
+            return (long)m;
+        }
+    }
+    return -1;
+}
+
+/* An act of a mission named in the trigger: its owner ("سفارت
+ * آذربایجان") is the source, the host state the target. */
+static void rs_mission_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_roles *r,
+                             rs_event_actor *host)
+{
+    host->present = 0;
+    long m = rs_mission_host(c, t, tr, host);
+    if (m < 0)
+        return;
+    r->target = -1;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (!s->hidden && !s->pronoun && !s->bare && !s->locative && (s->first == (size_t)m || s->first == (size_t)m + 1))
+            r->source = (int)k;
+    }
+}
+
 /* An attack with no named victim hits the country where it happened: "a
  * concert hall in Moscow" is a Russian target. */
 static int rs_place_is_target(const rs_event *e, size_t n_targets)
@@ -1906,6 +1974,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_roles r = rs_find_roles(c, t, tr);
     if (!rs_is_incident_report(c, tr, info, &r) || rs_is_history(c, t, tr, st, info))
         return;
+    rs_event_actor host;
+    rs_mission_roles(c, t, tr, &r, &host);
     int carried = 0, pair = (r.source >= 0 && c->slots[r.source].pair) || rs_pair_in_trigger(c, tr);
     if (!pair)
         rs_fill_roles(c, tr, embedded, &r, &carried);
@@ -1979,6 +2049,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
             if (place_target)
                 rs_target_from_place(&e);
+            else if (!nt && host.present)
+                e.target = host;
             rs_push_event(out, &e);
             rs_note_party(c, &e.source);
             rs_note_party(c, &e.target);
