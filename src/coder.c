@@ -80,6 +80,7 @@ typedef struct rs_slot {
     int hidden;         /* left out of the current trigger's roles */
     int merged;         /* a bare role noun that belongs to the next actor */
     int pair;           /* "the two sides", "الجانبان": the last two parties */
+    int from_side;      /* after "از طرف", "از سوی": toward that side, unless a passive's agent */
 } rs_slot;
 
 static uint64_t rs_word_mask(const char *w, size_t n);
@@ -864,6 +865,7 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
         if (!s->marker[0] && rs_arabic_proclitic(c, t, f))
             s->marker = (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
         const rs_actor_mention *a = &c->found.items[s->actor];
+        s->from_side = rs_is(s->marker, strlen(s->marker), rs_agent_heads) && f >= 2 && rs_tok_is(t, f - 2, rs_from_words);
         s->object = rs_followed_by_ra(c, t, s);
         s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, t, s, a);
         /* A dateline's place is where the story was filed, not a party. */
@@ -923,10 +925,12 @@ static int rs_is_agent_slot(const rs_coder *c, const rs_tokens *t, const rs_slot
 static int rs_is_target_slot(const rs_coder *c, const rs_slot *s, int entry)
 {
     const char *want = rs_lexicon_markers(c->events, entry, 1);
+    /* "از طرف روسی ... تشکر کرد": the side thanked. */
     if (want)
-        return rs_in_marker_list(want, s->marker) || (s->object && rs_in_marker_list(want, "را"));
-    return s->object || rs_is(s->marker, strlen(s->marker), rs_target_markers) || !strcmp(s->marker, "ب") ||
-           !strcmp(s->marker, "ل");
+        return rs_in_marker_list(want, s->marker) || (s->object && rs_in_marker_list(want, "را")) ||
+               (s->from_side && rs_in_marker_list(want, "از"));
+    return s->object || s->from_side || rs_is(s->marker, strlen(s->marker), rs_target_markers) ||
+           !strcmp(s->marker, "ب") || !strcmp(s->marker, "ل");
 }
 
 /* The roles found for one trigger: slot indices, or -1. */
@@ -1925,6 +1929,27 @@ static void rs_mission_roles(const rs_coder *c, const rs_tokens *t, const rs_tri
     }
 }
 
+/* The root of a slot's actor, or "" for a pronoun or none. */
+static const char *rs_slot_root(const rs_coder *c, int slot)
+{
+    if (slot < 0 || c->slots[slot].actor < 0)
+        return "";
+    return c->found.items[c->slots[slot].actor].root;
+}
+
+/* "متقی گفت که روسیه ... جایگاه ویژه‌ای دارد و از طرف روسی تشکر کرد": a
+ * state named as the target is not its own source; the subject the clause
+ * dropped is the speaker's. */
+static void rs_not_toward_itself(const rs_coder *c, const rs_trigger *tr, rs_roles *r)
+{
+    const char *source = rs_slot_root(c, r->source), *target = rs_slot_root(c, r->target);
+    if (!source[0] || strcmp(source, target) != 0 || c->slots[r->source].first == c->slots[r->target].first)
+        return;
+    int speaker = rs_previous_subject(c, tr);
+    if (speaker >= 0 && strcmp(rs_slot_root(c, speaker), target) != 0)
+        r->source = speaker;
+}
+
 /* An attack with no named victim hits the country where it happened: "a
  * concert hall in Moscow" is a Russian target. */
 static int rs_place_is_target(const rs_event *e, size_t n_targets)
@@ -1976,6 +2001,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         return;
     rs_event_actor host;
     rs_mission_roles(c, t, tr, &r, &host);
+    rs_not_toward_itself(c, tr, &r);
     int carried = 0, pair = (r.source >= 0 && c->slots[r.source].pair) || rs_pair_in_trigger(c, tr);
     if (!pair)
         rs_fill_roles(c, tr, embedded, &r, &carried);
