@@ -44,6 +44,9 @@ struct rs_coder {
     rs_event_actor carry;
     /* the last two parties named, for "the two sides" */
     rs_event_actor parties[2];
+    /* the two sides of the last meeting reported, and its sentence */
+    rs_event_actor meeting[2];
+    int meeting_sent;
     int carry_sent;
     /* what marks the sentence as an incident report (rs_incident_evidence) */
     int incident_points;
@@ -1950,6 +1953,36 @@ static void rs_not_toward_itself(const rs_coder *c, const rs_trigger *tr, rs_rol
         r->source = speaker;
 }
 
+/* Remembers a meeting reported as having happened, for what its sides
+ * say there. */
+static void rs_note_meeting(rs_coder *c, const rs_event *e)
+{
+    if (strncmp(e->cameo, "04", 2) != 0 || e->modality != RS_MOD_ASSERTED || !e->source.present ||
+        !e->target.present || !e->source.root[0] || !e->target.root[0])
+        return;
+    c->meeting[0] = e->source;
+    c->meeting[1] = e->target;
+    c->meeting_sent = e->sent;
+}
+
+/* "وفا در این دیدار ... او همچنین خواستار هماهنگی عملیاتی شد": what one
+ * side of a meeting reported in the last two sentences asks or offers
+ * with no one named is addressed to the other side. */
+static void rs_meeting_addressee(const rs_coder *c, const rs_cameo_info *info, rs_event *e)
+{
+    /* Appeals (10) and cooperative words (01 to 05, less the meeting
+     * itself); a condemnation's target is what is condemned, not the host. */
+    int verbal = (info->quad == 1 && strncmp(info->code, "04", 2) != 0) || strncmp(info->code, "10", 2) == 0;
+    if (!verbal || !e->source.present || !e->source.root[0] || !c->meeting[0].present || e->sent < c->meeting_sent ||
+        e->sent - c->meeting_sent > 2)
+        return;
+    for (int k = 0; k < 2; k++)
+        if (!strcmp(c->meeting[k].root, e->source.root) && strcmp(c->meeting[1 - k].root, e->source.root) != 0) {
+            e->target = c->meeting[1 - k];
+            return;
+        }
+}
+
 /* An attack with no named victim hits the country where it happened: "a
  * concert hall in Moscow" is a Russian target. */
 static int rs_place_is_target(const rs_event *e, size_t n_targets)
@@ -2077,7 +2110,10 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
                 rs_target_from_place(&e);
             else if (!nt && host.present)
                 e.target = host;
+            else if (!nt)
+                rs_meeting_addressee(c, info, &e);
             rs_push_event(out, &e);
+            rs_note_meeting(c, &e);
             rs_note_party(c, &e.source);
             rs_note_party(c, &e.target);
         }
@@ -2150,6 +2186,7 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
     c->lang = text->lang;
     c->carry.present = 0;
     c->parties[0].present = c->parties[1].present = 0;
+    c->meeting[0].present = c->meeting[1].present = 0;
     rs_doc_state st = {doc, {{0}, 0}, -1, all_cameo};
     rs_date_context_init(&st.context, doc->date);
     int32_t pub;
