@@ -205,6 +205,7 @@ static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 
+static const char *const rs_quote_marks[] = {"\"", "«", "»", "“", "”", NULL};
 static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
 static const char *const rs_between_words[] = {"میان", "بین", "مابین", "بینها", "between", "among", NULL};
 /* "الجانبان", "طرفین"; and "دو طرف", "the two sides", "both countries". */
@@ -280,7 +281,7 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
-    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
+    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_quote_marks, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
@@ -700,12 +701,33 @@ static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
            (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers));
 }
 
+/* A quotation of one to three words is emphasis, not reported speech:
+ * "روابط «بنّاءة» مع كابول", موضع‌گیری «خاصی». Returns the closing mark's
+ * token, or 0. */
+static size_t rs_scare_quote_end(const rs_tokens *t, size_t i)
+{
+    if (!rs_tok_is(t, i, rs_quote_marks))
+        return 0;
+    for (size_t j = i + 2; j < t->n && j <= i + 4; j++) {
+        if (rs_tok_is(t, j, rs_quote_marks))
+            return j;
+        if (t->items[j].kind != RS_TOKEN_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
 {
     c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
     int n = 0;
+    size_t quote_end = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (rs_is_clause_break(c, t, i) && !rs_inside_name(c, i))
+        if (i > quote_end && (quote_end = rs_scare_quote_end(t, i)) != 0) {
+            c->clause[i] = n;
+            continue;
+        }
+        if (rs_is_clause_break(c, t, i) && !rs_inside_name(c, i) && i != quote_end)
             n++;
         c->clause[i] = n;
     }
