@@ -205,6 +205,8 @@ static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 
+/* The first word of a "must" entry (dict: "demand of another party"). */
+static const char *const rs_obligation_words[] = {"باید", "نباید", "یجب", "ینبغی", "یتعین", "must", "should", "has", "have", NULL};
 static const char *const rs_quote_marks[] = {"\"", "«", "»", "“", "”", NULL};
 static const char *const rs_stops[] = {".", "!", "?", "؟", ";", "؛", ":", "«", "»", "\"", "(", ")", "،", ",", "-", "–", "—", NULL};
 static const char *const rs_between_words[] = {"میان", "بین", "مابین", "بینها", "between", "among", NULL};
@@ -281,7 +283,7 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
-    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_quote_marks, rs_stops, rs_during, rs_determiners,
+    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_obligation_words, rs_quote_marks, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
@@ -1415,7 +1417,8 @@ static size_t rs_conjoined(const rs_coder *c, const rs_tokens *t, int k, int *ou
 /* Whether a cue stands for itself: not inside a date ("May 5"), nor inside
  * another trigger that won ("claimed responsibility for"). A request
  * (02, never coded on its own) does not hide it: "نمی‌خواهد که" is a
- * negated wish before it is an appeal. */
+ * negated wish before it is an appeal; nor does a "must" ("باید"): what
+ * must be done has not been. */
 static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
 {
     for (size_t k = 0; k < c->dates.n; k++)
@@ -1424,7 +1427,7 @@ static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q,
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
         if (o != tr && o->first <= q->first && q->last <= o->last &&
-            strncmp(rs_lexicon_cameo(c->events, o->entry), "02", 2) != 0)
+            strncmp(rs_lexicon_cameo(c->events, o->entry), "02", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
             return 0;
     }
     return 1;
@@ -1962,6 +1965,32 @@ static const char *rs_slot_root(const rs_coder *c, int slot)
     return c->found.items[c->slots[slot].actor].root;
 }
 
+/* Whether the trigger is a "must" (باید، يجب على، must): a demand only in
+ * a speaker's words. */
+static int rs_is_obligation(const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
+{
+    return strcmp(info->code, "100") == 0 && rs_tok_is(t, tr->first, rs_obligation_words);
+}
+
+/* "وزارت خارجه گفت که ... ارمنستان باید به اشغال پایان دهد": the speaker
+ * demands of the party that must act. The speaker is the subject of a
+ * clause before a speech verb; the party, the subject before the modal
+ * (Arabic: the actor after على). Returns 0 when either is missing or
+ * they are the same state ("we must"). */
+static int rs_obligation_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_roles *r)
+{
+    int spoken = 0;
+    for (size_t i = 0; i < tr->first && !spoken; i++)
+        spoken = rs_is_speech_at(t, i);
+    if (!spoken)
+        return 0;
+    r->passive = 0;
+    r->target = c->lang == RS_LANG_AR ? rs_slot_after(c, tr, -1, 3, rs_any_slot) : rs_subject_before(c, tr, 0);
+    r->source = rs_previous_subject(c, tr);
+    return r->source >= 0 && r->target >= 0 && strcmp(rs_slot_root(c, r->source), rs_slot_root(c, r->target)) != 0;
+}
+
+
 /* "متقی گفت که روسیه ... جایگاه ویژه‌ای دارد و از طرف روسی تشکر کرد": a
  * state named as the target is not its own source; the subject the clause
  * dropped is the speaker's. */
@@ -2053,6 +2082,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
     rs_roles r = rs_find_roles(c, t, tr);
     if (!rs_is_incident_report(c, tr, info, &r) || rs_is_history(c, t, tr, st, info))
+        return;
+    if (rs_is_obligation(t, tr, info) && !rs_obligation_roles(c, t, tr, &r))
         return;
     rs_event_actor host;
     rs_mission_roles(c, t, tr, &r, &host);
