@@ -1417,8 +1417,9 @@ static size_t rs_conjoined(const rs_coder *c, const rs_tokens *t, int k, int *ou
 /* Whether a cue stands for itself: not inside a date ("May 5"), nor inside
  * another trigger that won ("claimed responsibility for"). A request
  * (02, never coded on its own) does not hide it: "نمی‌خواهد که" is a
- * negated wish before it is an appeal; nor does a "must" ("باید"): what
- * must be done has not been. */
+ * negated wish before it is an appeal; nor does a pledge (03: "تعهّدت
+ * طرد" plans the expulsion) or a "must" ("باید"): what must be done has
+ * not been. */
 static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
 {
     for (size_t k = 0; k < c->dates.n; k++)
@@ -1426,8 +1427,9 @@ static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q,
             return 0;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        if (o != tr && o->first <= q->first && q->last <= o->last &&
-            strncmp(rs_lexicon_cameo(c->events, o->entry), "02", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
+        const char *code = rs_lexicon_cameo(c->events, o->entry);
+        if (o != tr && o->first <= q->first && q->last <= o->last && strncmp(code, "02", 2) != 0 &&
+            strncmp(code, "03", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
             return 0;
     }
     return 1;
@@ -1965,6 +1967,23 @@ static const char *rs_slot_root(const rs_coder *c, int slot)
     return c->found.items[c->slots[slot].actor].root;
 }
 
+/* "وقد تعهّدت طرد المتشدّدين", "pledged to release the prisoners": a
+ * pledge (03) right before the act it promises is coded as that act's
+ * intent (0353 and the like, by rs_intent_codes), not as a bare pledge. */
+static int rs_pledge_with_content(const rs_coder *c, const rs_trigger *tr, const rs_cameo_info *info)
+{
+    if (strncmp(info->code, "03", 2) != 0)
+        return 0;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const char *code = rs_lexicon_cameo(c->events, o->entry);
+        if (o->first > tr->last && o->first <= tr->last + 2 && rs_same_clause(c, o->first, tr->last) &&
+            strncmp(code, "0", 1) != 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the trigger is a "must" (باید، يجب على، must): a demand only in
  * a speaker's words. */
 static int rs_is_obligation(const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
@@ -2073,7 +2092,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = tr->embedded;
-    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info))
+    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr, info))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
