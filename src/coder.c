@@ -183,9 +183,10 @@ static const char *const rs_pronouns[] = {
 };
 
 /* A diplomatic mission and its head: "سفارت آذربایجان در کابل", "its
- * embassy in Tehran", "سفیر آن کشور در کابل". */
+ * embassy in Tehran", "سفیر آن کشور در کابل", "حضور دیپلماتیک در مسکو". */
 static const char *const rs_mission_words[] = {
-    "سفارت", "سفارتش", "سفارتخانه", "کنسولگری", "سفیر", "سفاره", "سفارتها", "قنصلیه", "embassy", "consulate", "ambassador", NULL,
+    "سفارت", "سفارتش", "سفارتخانه", "کنسولگری", "سفیر", "سفاره", "سفارتها", "قنصلیه", "دیپلماتیک",
+    "embassy", "consulate", "ambassador", "diplomatic", NULL,
 };
 /* Where a mission is: در، في، لدى، in, to. */
 static const char *const rs_host_markers[] = {"در", "فی", "لدی", "in", "to", NULL};
@@ -1126,7 +1127,10 @@ static int rs_is_embedded(const rs_coder *c, const rs_tokens *t, const rs_trigge
         return 0;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        if (o != tr && o->first > tr->last && rs_same_clause(c, o->first, tr->last))
+        /* "X بر افزایش حضور دیپلماتیک ... تاکید کرد": what a statement
+         * stresses is the speaker's own, not a phrase of someone else's. */
+        if (o != tr && o->first > tr->last && rs_same_clause(c, o->first, tr->last) &&
+            strncmp(rs_lexicon_cameo(c->events, o->entry), "01", 2) != 0)
             return 1;
         if (o != tr && o->last < tr->first && rs_same_clause(c, o->last, tr->first) && c->lang != RS_LANG_FA)
             return 1;
@@ -1752,6 +1756,16 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
         at++;
     if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
         return 0;
+    /* "میان دو کشور", "بين البلدين": the last two parties named. */
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].pair && c->slots[k].first == at + 1) {
+            for (int i = 0; i < 2; i++) {
+                e->source = c->parties[i];
+                e->target = c->parties[1 - i];
+                rs_push_event(out, e);
+            }
+            return 1;
+        }
     int first = -1;
     for (size_t k = 0; k < c->n_slots; k++)
         if (!c->slots[k].hidden && !c->slots[k].pronoun && c->slots[k].first >= at + 1 && c->slots[k].first <= at + 2)
@@ -1922,7 +1936,7 @@ static long rs_mission_host(const rs_coder *c, const rs_tokens *t, const rs_trig
     for (size_t m = tr->first; m <= tr->last; m++) {
         if (!rs_tok_is(t, m, rs_mission_words))
             continue;
-        for (size_t i = m + 1; i + 1 < t->n && i <= tr->last + 2 && rs_same_clause(c, i, m); i++) {
+        for (size_t i = m + 1; i + 1 < t->n && i <= tr->last + 4 && rs_same_clause(c, i, m); i++) {
             size_t last;
             int entry = rs_tok_is(t, i, rs_host_markers) ? rs_place_at(c, t, i + 1, &last) : -1;
             if (entry < 0)
