@@ -445,6 +445,12 @@ typedef struct rs_event_actor {
     int agent;              /* the role noun composed with it, or -1 */
 } rs_event_actor;
 
+/* The code an actor is written out with: its code, or "" for a role noun
+ * with no state ("gunmen", "المتظاهرون"), whose root is unknown (the
+ * record format's root is the code's first three letters). Static or
+ * inside a; not to be freed. */
+const char *rs_actor_code_out(const rs_event_actor *a);
+
 /* One coded event (shared/docs/event-format.md). Offsets are into the
  * document text; nothing here owns memory. */
 typedef struct rs_event {

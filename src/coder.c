@@ -2289,14 +2289,20 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
 
 /* ------------------------------------------------------------ output */
 
+const char *rs_actor_code_out(const rs_event_actor *a)
+{
+    return a->root[0] ? a->code : "";
+}
+
 static void rs_put_actor(rs_buf *out, const rs_doc *doc, const rs_event_actor *a)
 {
     if (!a->present) {
         rs_buf_puts(out, "null");
         return;
     }
+    const char *code = rs_actor_code_out(a);
     rs_buf_puts(out, "{\"code\":");
-    rs_json_string(out, a->code, strlen(a->code));
+    rs_json_string(out, code, strlen(code));
     rs_buf_puts(out, ",\"root\":");
     rs_json_string(out, a->root, strlen(a->root));
     rs_buf_puts(out, ",\"role\":");
@@ -2395,7 +2401,8 @@ static void rs_tsv_field(rs_buf *out, const char *s, size_t len)
 
 static void rs_tsv_actor(rs_buf *out, const rs_doc *doc, const rs_event_actor *a)
 {
-    rs_tsv_field(out, a->code, a->present ? strlen(a->code) : 0);
+    const char *code = rs_actor_code_out(a);
+    rs_tsv_field(out, code, a->present ? strlen(code) : 0);
     rs_tsv_field(out, a->root, a->present ? strlen(a->root) : 0);
     rs_tsv_field(out, a->role, a->present ? strlen(a->role) : 0);
     rs_tsv_field(out, doc->text + a->start, a->present ? a->end - a->start : 0);

@@ -495,7 +495,8 @@ static void rs_row_actor(rs_row *r, const rs_doc *d, const rs_event_actor *a)
             rs_row_str(r, NULL);
         return;
     }
-    rs_row_str(r, a->code);
+    const char *code = rs_actor_code_out(a);
+    rs_row_str(r, code[0] ? code : NULL);
     rs_row_str(r, a->root);
     rs_row_str(r, a->role);
     rs_row_span(r, d->text, a->start, a->end);
@@ -561,7 +562,7 @@ static int rs_store_refs(rs_store *s, const rs_event *e)
     rs_row r = {{0}, {0}, 0};
     const rs_event_actor *sides[2] = {&e->source, &e->target};
     for (int i = 0; i < 2; i++) {
-        if (!sides[i]->present)
+        if (!sides[i]->present || !rs_actor_code_out(sides[i])[0])
             continue;
         rs_row_str(&r, sides[i]->code);
         rs_row_str(&r, sides[i]->root);

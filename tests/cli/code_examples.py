@@ -38,6 +38,8 @@ def actor_ok(want, got):
         return True
     if want == '-':
         return got is None
+    if want == '?':
+        return got is not None and got['code'] == ''
     return got is not None and (got['code'] == want or (len(want) == 3 and got['root'] == want))
 
 def matches(f, e, full):
@@ -47,7 +49,7 @@ def matches(f, e, full):
     return ok
 
 def describe(e):
-    code = lambda a: a['code'] if a else '-'
+    code = lambda a: (a['code'] or '?') if a else '-'
     return f"{code(e['source'])} {code(e['target'])} {e['cameo']} {e['modality']} {e['date']} [{e['trigger']}]"
 
 def main():
