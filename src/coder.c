@@ -1314,7 +1314,7 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
         if (r.source < 0)
             r.source = rs_subject_before(c, tr, 1);
         if (r.target < 0)
-            r.target = rs_find_target(c, tr, r.source, !tr->light, far);
+            r.target = rs_find_target(c, tr, r.source, !tr->light, tr->light ? far : 6);
         break;
     }
     return r;
