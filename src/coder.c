@@ -254,7 +254,8 @@ static const char *const rs_demonstratives[] = {"این", "ان", "همین", "�
 static const char *const rs_count_words[] = {
     "یک", "چند", "تعدادی", "شماری", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "دهها", "صدها", "تن", "نفر",
     "اثنین", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانیه", "تسعه", "عشره", "عشرات", "میات", "الاف", "الوف", "میتی", "الفی", "شخصا", "شخصین",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores", "hundreds", NULL,
+    "هزاران", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores", "hundreds",
+    "thousands", "tens", NULL,
 };
 /* Who a report comes from, besides speech verbs: "according to police",
  * "بحسب مصادر امنية", "به گزارش منابع محلی". */
@@ -1055,7 +1056,7 @@ static int rs_find_target(const rs_coder *c, const rs_trigger *tr, int source, i
     for (size_t k = 0; k < c->n_slots; k++) {
         const rs_slot *s = &c->slots[k];
         if ((int)k != source && !s->hidden && !s->pronoun && !s->locative && s->first > tr->first &&
-            s->last < tr->last && !tr->light)
+            s->last <= tr->last && !tr->light)
             return (int)k;
     }
     /* A direct object right after the verb comes first ("met U.S.
@@ -1678,15 +1679,30 @@ static void rs_event_when(const rs_coder *c, const rs_tokens *t, const rs_trigge
         rs_set_date(e, &st->context.current);
 }
 
+/* "after a bombing in Baghdad killed 12 people": an English clause whose
+ * subject is a noun phrase that names no actor has a subject all the
+ * same, and takes none from the clause before. */
+static int rs_unnamed_subject(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_EN)
+        return 0;
+    for (size_t i = tr->first; i-- > 0 && rs_same_clause(c, i, tr->first);)
+        if (rs_tok_is(t, i, rs_determiners) && !rs_is_clause_break(c, t, i))
+            return 1;
+    return 0;
+}
+
 /* A dropped or pronoun subject: the subject of an earlier clause of the
  * sentence, else (when the clause points back) the previous sentence's. */
-static void rs_fill_roles(rs_coder *c, const rs_trigger *tr, int embedded, rs_roles *r, int *carried)
+static void rs_fill_roles(rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int embedded, rs_roles *r, int *carried)
 {
     *carried = 0;
     int pronoun = r->source >= 0 && c->slots[r->source].pronoun;
     if (r->source >= 0 && !pronoun)
         return;
     int points_back = rs_points_back(c, tr, r->source);
+    if (!pronoun && rs_unnamed_subject(c, t, tr))
+        return;
     r->source = -1;
     if (r->passive || embedded)
         return;
@@ -2123,14 +2139,14 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_not_toward_itself(c, tr, &r);
     int carried = 0, pair = (r.source >= 0 && c->slots[r.source].pair) || rs_pair_in_trigger(c, tr);
     if (!pair)
-        rs_fill_roles(c, tr, embedded, &r, &carried);
+        rs_fill_roles(c, t, tr, embedded, &r, &carried);
     /* With no named subject, an unnamed one ("the president", "officials")
      * is better than none. */
     if (r.source < 0 && !carried && !pair && !r.passive && !embedded && !conflict) {
         for (size_t k = 0; k < c->n_slots; k++)
             c->slots[k].hidden = c->slots[k].merged;
         rs_roles again = rs_find_roles(c, t, tr);
-        rs_fill_roles(c, tr, embedded, &again, &carried);
+        rs_fill_roles(c, t, tr, embedded, &again, &carried);
         if (again.source >= 0 && c->slots[again.source].bare)
             r.source = again.source;
         for (size_t k = 0; k < c->n_slots; k++)
