@@ -1084,6 +1084,19 @@ static int rs_find_target(const rs_coder *c, const rs_trigger *tr, int source, i
     return best;
 }
 
+/* The actor a wildcard of the pattern holds right after its first word:
+ * in a verb-first clause, the verb's subject. -1 if none. */
+static int rs_inside_subject(const rs_coder *c, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const rs_slot *s = &c->slots[k];
+        if (!s->hidden && !s->pronoun && !s->locative && s->first == tr->first + 1 && s->last < tr->last &&
+            rs_is_subject(s))
+            return (int)k;
+    }
+    return -1;
+}
+
 static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t k = 0; k < c->n_slots; k++) {
@@ -1292,8 +1305,12 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
     const size_t far = SIZE_MAX / 2;
     switch (c->lang) {
     case RS_LANG_AR:
-        /* SVO when a subject leads the clause, else VSO (and masdar + genitive). */
+        /* SVO when a subject leads the clause, else VSO (and masdar +
+         * genitive): then an actor inside the pattern right after the verb
+         * is its subject ("وقعت الإمارات اتفاقية مع الهند"). */
         r.source = rs_subject_before(c, tr, 0);
+        if (r.source < 0)
+            r.source = rs_inside_subject(c, tr);
         if (r.source < 0)
             r.source = rs_slot_after(c, tr, -1, far, rs_is_subject);
         r.target = rs_find_target(c, tr, r.source, 1, far);
