@@ -243,6 +243,10 @@ static const char *const rs_reference_frames_fa[] = {
     "جهت", NULL,
 };
 static const char *const rs_arabic_may_words[] = {"قد", NULL};
+/* Arabic verbs of harm whose passive news writes without vowels. */
+static const char *const rs_arabic_victim_verbs[] = {
+    "قتل", "جرح", "اصیب", "اعتقل", "خطف", "اختطف", "اسر", "اعدم", "احتجز", NULL,
+};
 /* "در این دیدار ... اعلام کرد": a noun after a demonstrative is a phrase of
  * its own, never the first half of a light verb. */
 /* "نمی‌خواهد که ... انتقاد کند", "لا يريد أن": a cue right before one of
@@ -286,7 +290,7 @@ static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_obligation_words, rs_quote_marks, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
+    rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
@@ -1264,6 +1268,14 @@ static rs_roles rs_passive_roles(const rs_coder *c, const rs_trigger *tr, int ag
  * original). */
 static int rs_arabic_passive(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
+    /* "قتل خمسة جنود في هجوم": a verb of harm right before a count of
+     * people is the unvowelled passive; the active puts its subject there
+     * ("قتل مسلحون خمسة جنود"), and other verbs count their doers
+     * ("اقتحم مئات المحتجين"). */
+    size_t next = tr->last + 1;
+    if (tr->first == tr->last && next < t->n && rs_tok_is(t, tr->first, rs_arabic_victim_verbs) &&
+        (t->items[next].kind == RS_TOKEN_NUMBER || rs_tok_is(t, next, rs_count_words)))
+        return 1;
     const rs_token *tok = &t->items[tr->first];
     for (size_t i = tok->start; i + 1 < tok->end && i < tok->start + 8; i++)
         if ((unsigned char)c->text[i] == 0xd9 && (unsigned char)c->text[i + 1] == 0x8f)
@@ -1288,9 +1300,20 @@ static int rs_persian_participle_passive(const rs_coder *c, const rs_tokens *t, 
     return 0;
 }
 
+/* "قتل خمسة جنود في هجوم شنه مسلحون", "killed in an attack by": an act of
+ * violence named in a "during" phrase is not the clause subject's, who
+ * suffered it; it has the actors of its own phrase. */
+static int rs_violence_in_frame(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
+    /* Persian nouns take their own phrase's actors first anyway. */
+    return c->lang != RS_LANG_FA && info && !strcmp(info->plover, "ASSAULT") && tr->first > 0 &&
+           rs_tok_is(t, tr->first - 1, rs_during);
+}
+
 static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
-    if (tr->embedded)
+    if (tr->embedded || rs_violence_in_frame(c, t, tr))
         return rs_phrase_roles(c, t, tr);
     int agent = rs_find_agent(c, t, tr);
     /* Passive: an agent, an English "was ..." (before the trigger or in
