@@ -1664,6 +1664,8 @@ static int rs_same_event(const rs_event *a, const rs_event *b)
            !strcmp(a->target.code, b->target.code) && a->modality == b->modality;
 }
 
+static int rs_incident_type(const char *plover);
+
 /* Acts that take two parties, by CAMEO prefix: consult (04), and the
  * intent to meet (036), mediate (039) or have diplomatic relations (032).
  * With no one named on one side ("گفت‌وگو با نشریه گلوبز", "committed to
@@ -1682,7 +1684,11 @@ static int rs_lacks_party(const rs_event *e)
 
 static void rs_push_event(rs_events *out, const rs_event *e)
 {
-    if ((!e->source.present && !e->target.present) || rs_lacks_party(e))
+    /* An event needs a party, except a protest or an attack reported
+     * where it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are
+     * often named by no more than a number. */
+    int placed_incident = e->has_location && rs_incident_type(e->plover) >= 0;
+    if ((!e->source.present && !e->target.present && !placed_incident) || rs_lacks_party(e))
         return;
     /* An active verb whose subject was not found: leave it out rather
      * than code a source-less event. Passives and material conflict keep
