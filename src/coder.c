@@ -538,12 +538,21 @@ static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *ke
     return 0;
 }
 
+/* "در این دیدار ... اعلام کرد": a noun after a preposition and a
+ * demonstrative heads a phrase of its own. After a noun, این and آن are
+ * pronouns that end its phrase ("از مواضع آن دفاع کرد"). */
+static int rs_after_determiner(const rs_tokens *t, size_t first)
+{
+    return first > 1 && rs_tok_is(t, first - 1, rs_demonstratives) &&
+           (rs_tok_is(t, first - 2, rs_target_markers) || rs_tok_is(t, first - 2, rs_during));
+}
+
 /* Follows a light-verb edge: the verb may stand a few words after the
  * noun, as a future (خواهد + stem), negated or not. */
 static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, size_t depth, rs_trigger how)
 {
     const rs_tokens *t = s->t;
-    if (first > 0 && rs_tok_is(t, first - 1, rs_demonstratives))
+    if (rs_after_determiner(t, first))
         return;
     for (size_t j = i; j < t->n && j < i + RS_LIGHT_GAP; j++) {
         if (rs_is_boundary_punct(t, j))
@@ -2060,6 +2069,37 @@ static int rs_pledge_with_content(const rs_coder *c, const rs_trigger *tr, const
     return 0;
 }
 
+/* Whether a Persian light verb is in the past: its word starts with the
+ * verb's past stem (کرد، شد، داد), after a negation ن. */
+static int rs_past_light_verb(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    const char *w = rs_norm(t, tr->verb_first);
+    if (strncmp(w, "ن", strlen("ن")) == 0 && strncmp(w, "نمی", strlen("نمی")) != 0)
+        w += strlen("ن");
+    const rs_readings *rs = &c->readings[tr->verb_first];
+    for (size_t k = 0; k < rs->n; k++) {
+        const char *name = rs_light_verb_name(rs->r[k].verb);
+        size_t stem = strlen(name) - strlen("ن");
+        if (strncmp(w, name, stem) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "حدود ۵ هزار نفر به آذربایجان فرستاد تا از خاک آن کشور دفاع کنند": a
+ * Persian clause opened by تا with a verb in the subjunctive says what
+ * the main act was for (or until when), not what happened. */
+static int rs_purpose_clause(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_FA || !tr->light || tr->future || rs_past_light_verb(c, t, tr) ||
+        (t->items[tr->verb_first].affixes & RS_AFFIX_VERB_PREFIX))
+        return 0;
+    size_t i = tr->first;
+    while (i > 0 && rs_same_clause(c, i - 1, tr->first))
+        i--;
+    return strcmp(rs_norm(t, i), "تا") == 0;
+}
+
 /* Whether the trigger is a "must" (باید، يجب على، must): a demand only in
  * a speaker's words. */
 static int rs_is_obligation(const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
@@ -2168,7 +2208,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = tr->embedded;
-    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr, info))
+    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr, info) ||
+        rs_purpose_clause(c, t, tr))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
