@@ -196,6 +196,8 @@ static const char *const rs_host_markers[] = {"در", "فی", "لدی", "in", "t
  * are read in Persian only. */
 static const char *const rs_first_person_fa[] = {"ما", "من", NULL};
 
+static const char *const rs_reciprocal_words[] = {"یکدیگر", "همدیگر", "بعضهما", "بعضهم", "other", NULL};
+
 static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "همچنین", NULL};
 
 static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
@@ -288,7 +290,7 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
-    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
+    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_reciprocal_words, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_obligation_words, rs_quote_marks, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
@@ -1517,6 +1519,30 @@ static int rs_cue_governs(const rs_coder *c, const rs_tokens *t, const rs_cue *q
     return next < tr->first && rs_tok_is(t, next, rs_complementisers) && rs_same_clause(c, next, tr->first);
 }
 
+/* "مسکو به ارسال سلاح به ایران ادامه نخواهد داد": a Persian event noun
+ * is the complement of the verb that closes its clause, whose negation
+ * or future is the noun's too. */
+static void rs_clause_verb_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *negated,
+                                    int *intended)
+{
+    if (c->lang != RS_LANG_FA || tr->light)
+        return;
+    for (size_t j = tr->last + 1; j < t->n && rs_same_clause(c, j, tr->last); j++) {
+        /* An adverbial set off by a comma ("با ... ممنوعیت کار آنان، ...
+         * نداشتند") is no complement. */
+        if (rs_is_boundary_punct(t, j))
+            return;
+        const rs_readings *rs = &c->readings[j];
+        if (!rs->n || rs_inside_actor(c, j))
+            continue;
+        for (size_t k = 0; k < rs->n; k++) {
+            *negated |= rs->r[k].negated;
+            *intended |= rs->r[k].aux;
+        }
+        return;
+    }
+}
+
 static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *claimed)
 {
     int negated = tr->negated, intended = tr->future, hypothetical = rs_arabic_may(c, t, tr);
@@ -1549,6 +1575,7 @@ static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const
     }
     if (t->items[tr->first].affixes & RS_AFFIX_FUTURE)
         intended = 1;
+    rs_clause_verb_modality(c, t, tr, &negated, &intended);
     return negated ? RS_MOD_NEGATED : hypothetical ? RS_MOD_HYPOTHETICAL : intended ? RS_MOD_INTENDED : RS_MOD_ASSERTED;
 }
 
@@ -1954,6 +1981,16 @@ static int rs_is_incident_report(const rs_coder *c, const rs_trigger *tr, const 
 
 /* Acts two parties do together: meet (04), agree (03), sign (057),
  * cooperate (06). */
+/* "با یکدیگر درگیر شدند", "clashed with each other": the joined subjects
+ * act on one another. */
+static int rs_reciprocal(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first > 3 ? tr->first - 3 : 0; i < t->n && i <= tr->last + 3; i++)
+        if (rs_tok_is(t, i, rs_reciprocal_words) && rs_same_clause(c, i, tr->first))
+            return 1;
+    return 0;
+}
+
 static int rs_is_joint(const rs_cameo_info *info)
 {
     static const char *const joint[] = {"03", "04", "057", "06"};
@@ -2280,7 +2317,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     /* "Uzbekistan and Afghanistan signed an agreement", "ایران و پاکستان
      * دیدار کردند": joint acts with no other party are between the
      * joined actors, each way. */
-    if (nt == 0 && ns >= 2 && rs_is_joint(info)) {
+    if (nt == 0 && ns >= 2 && (rs_is_joint(info) || rs_reciprocal(c, t, tr))) {
         memcpy(targets, sources, sizeof sources);
         nt = ns;
     }
