@@ -403,6 +403,10 @@ typedef struct rs_actors {
     rs_dates dates;   /* scratch */
     int bare_roles;   /* also list role nouns with no state ("gunmen"): code
                          is the role, root "" (set it after rs_actors_init) */
+    /* The group that "این گروه", "الحركة", "the group" stand for, when
+     * has_antecedent: the coder sets it from the sentences before. */
+    rs_actor_mention antecedent;
+    int has_antecedent;
 } rs_actors;
 
 void rs_actors_init(rs_actors *list);

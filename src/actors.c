@@ -31,6 +31,12 @@ typedef struct rs_match {
 static const char *const rs_primary_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB",
                                                "OPP", "CVL", "MED", "BUS", "ELI", "REF"};
 
+/* Definite nouns that stand for a group named earlier in the story: the
+ * Taliban are "این گروه", "الحركة", "the group" a sentence later. */
+static const char *const rs_group_anaphors_one[] = {"الحرکه", "الجماعه", "التنظیم"};
+static const char *const rs_anaphor_determiners[] = {"این", "the"};
+static const char *const rs_group_nouns[] = {"گروه", "جنبش", "group", "movement"};
+
 /* Words that end the search for a role noun's state: a state after them
  * is the place or the other party, not the role noun's own ("سفیر چین در
  * کابل", "met with"). */
@@ -143,8 +149,24 @@ static int rs_inside_date(const rs_dates *dates, const rs_token *a, const rs_tok
     return 0;
 }
 
+/* A definite noun standing for a group named before: "این گروه",
+ * "الحركة", "the group". Returns its length in tokens, or 0. */
+static size_t rs_anaphor_at(const rs_tokens *t, size_t i)
+{
+    if (rs_in(rs_token_norm(t, &t->items[i]), t->items[i].norm_len, rs_group_anaphors_one,
+              sizeof rs_group_anaphors_one / sizeof *rs_group_anaphors_one))
+        return 1;
+    if (i + 1 < t->n &&
+        rs_in(rs_token_norm(t, &t->items[i]), t->items[i].norm_len, rs_anaphor_determiners,
+              sizeof rs_anaphor_determiners / sizeof *rs_anaphor_determiners) &&
+        rs_in(rs_token_norm(t, &t->items[i + 1]), t->items[i + 1].norm_len, rs_group_nouns,
+              sizeof rs_group_nouns / sizeof *rs_group_nouns))
+        return 2;
+    return 0;
+}
+
 static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_tokens *t, const rs_dates *dates,
-                              int32_t day, rs_match *out, size_t cap)
+                              int32_t day, const rs_actors *list, rs_match *out, size_t cap)
 {
     size_t n = 0, i = 0;
     while (i < t->n && n < cap) {
@@ -152,6 +174,16 @@ static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_
         rs_walk_from(&w, 0, i, 0);
         const char *code = NULL;
         int entry = w.best_node == RS_NO_NODE ? -1 : rs_pick_entry(lex, w.best_node, day, &code);
+        size_t anaphor = entry < 0 && list->has_antecedent ? rs_anaphor_at(t, i) : 0;
+        if (anaphor) {
+            /* The group's code on this sentence's day: the Taliban of 2019
+             * and of 2024 differ. */
+            entry = list->antecedent.entry;
+            code = rs_lexicon_code_on(lex, entry, day);
+            if (!code)
+                code = list->antecedent.code;
+            w.best_last = i + anaphor - 1;
+        }
         if (entry < 0 || rs_inside_date(dates, &t->items[i], &t->items[w.best_last])) {
             i++;
             continue;
@@ -316,7 +348,7 @@ size_t rs_actors_find_with_dates(const rs_lexicon *lex, const char *text, size_t
     rs_match *m = list->tokens.n > cap ? malloc(list->tokens.n * sizeof *m) : stack;
     if (!m)
         abort();
-    size_t n = rs_find_matches(lex, text, &list->tokens, dates, day, m,
+    size_t n = rs_find_matches(lex, text, &list->tokens, dates, day, list, m,
                                list->tokens.n > cap ? list->tokens.n : cap);
     rs_compose_all(lex, list, &list->tokens, m, n);
     if (m != stack)

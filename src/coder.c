@@ -44,6 +44,9 @@ struct rs_coder {
     rs_event_actor carry;
     /* the last two parties named, for "the two sides" */
     rs_event_actor parties[2];
+    /* the last group named, for "این گروه", "الحركة", "the group" */
+    rs_actor_mention group;
+    int group_sent, has_group;
     /* the two sides of the last meeting reported, and its sentence */
     rs_event_actor meeting[2];
     int meeting_sent;
@@ -2176,12 +2179,18 @@ static void rs_not_toward_itself(const rs_coder *c, const rs_trigger *tr, rs_rol
         r->source = speaker;
 }
 
-/* Remembers a meeting reported as having happened, for what its sides
- * say there. */
-static void rs_note_meeting(rs_coder *c, const rs_event *e)
+/* Remembers a meeting reported as having happened in the last week, for
+ * what its sides say there. */
+static void rs_note_meeting(rs_coder *c, const rs_event *e, int32_t pub_day)
 {
     if (strncmp(e->cameo, "04", 2) != 0 || e->modality != RS_MOD_ASSERTED || !e->source.present ||
         !e->target.present || !e->source.root[0] || !e->target.root[0])
+        return;
+    /* Only the news: "Moscow held several meetings with the group in the
+     * years before" is background, and what is said now is not said there. */
+    int32_t day;
+    if (e->date_precision != RS_DATE_DAY || rs_days_parse(e->date, &day) != 0 || pub_day < 0 ||
+        day < pub_day - 7 || day > pub_day)
         return;
     c->meeting[0] = e->source;
     c->meeting[1] = e->target;
@@ -2339,7 +2348,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             else if (!nt)
                 rs_meeting_addressee(c, info, &e);
             rs_push_event(out, &e);
-            rs_note_meeting(c, &e);
+            rs_note_meeting(c, &e, st->pub_day);
             rs_note_party(c, &e.source);
             rs_note_party(c, &e.target);
         }
@@ -2349,6 +2358,24 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     } else if (ns && !r.passive) {
         rs_copy_actor(c, sources[0], &c->carry);
         c->carry_sent = sent->number;
+    }
+}
+
+/* Remembers the last group the sentence names (an entry of
+ * dict/actors/organisations.txt, not a state or a person), for the
+ * definite nouns that stand for it later. */
+static void rs_note_group(rs_coder *c, int sent)
+{
+    for (size_t k = c->found.n; k-- > 0;) {
+        const rs_actor_mention *a = &c->found.items[k];
+        size_t line;
+        const char *file = a->root[0] && a->entry >= 0 ? rs_lexicon_origin(c->actors, a->entry, &line) : NULL;
+        if (file && strstr(file, "organisations")) {
+            c->group = *a;
+            c->group_sent = sent;
+            c->has_group = 1;
+            return;
+        }
     }
 }
 
@@ -2371,8 +2398,11 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_dates_find(doc->text, s->start, s->end, doc->date, c->lang, &c->dates);
     char day[11];
     rs_sentence_day(c, st, day);
+    c->found.has_antecedent = c->has_group && s->number - c->group_sent <= 3;
+    c->found.antecedent = c->group;
     rs_actors_find_with_dates(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->dates,
                               &c->found);
+    rs_note_group(c, s->number);
     const rs_tokens *t = &c->found.tokens;
     rs_mark_token_lists(t);
     rs_place_slots(c, t);
@@ -2413,6 +2443,7 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
     c->carry.present = 0;
     c->parties[0].present = c->parties[1].present = 0;
     c->meeting[0].present = c->meeting[1].present = 0;
+    c->has_group = 0;
     rs_doc_state st = {doc, {{0}, 0}, -1, all_cameo};
     rs_date_context_init(&st.context, doc->date);
     int32_t pub;
