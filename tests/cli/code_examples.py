@@ -76,7 +76,7 @@ def main():
             else:
                 used.add(hit)
         for n, f in x['not']:
-            if any(matches(f, e, False) for e in got):
+            if any(matches(f, e, False) and (len(f) < 4 or e['modality'] == f[3]) for e in got):
                 problems.append(f'line {n}: unwanted {" ".join(f)}')
         if x['only'] and len(used) < len(got):
             problems += [f'unexpected {describe(e)}' for k, e in enumerate(got) if k not in used]
