@@ -452,6 +452,7 @@ typedef struct rs_scan {
     rs_lang lang;
     rs_trigger best_event;
     rs_cue best_cue;
+    size_t stop; /* patterns end before this token */
 } rs_scan;
 
 /* Pattern languages: Dari and Iranian Persian share fa; Pashto and Urdu
@@ -616,7 +617,7 @@ static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size
     const rs_tokens *t = s->t;
     if (depth > 0)
         rs_scan_light(s, node, first, i, depth, how);
-    if (i >= t->n || depth >= RS_MAX_PATTERN)
+    if (i >= t->n || i >= s->stop || depth >= RS_MAX_PATTERN)
         return;
     const rs_token *tok = &t->items[i];
     if (depth == 0 && tok->kind == RS_TOKEN_PUNCT)
@@ -675,15 +676,34 @@ static void rs_find_readings(rs_coder *c, const rs_tokens *t)
     }
 }
 
+static int rs_is_preposition(const char *w);
+
+/* Whether token i is a preposition right before a date expression. */
+static int rs_ends_before_date(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    if (i + 1 >= t->n || !rs_is_preposition(rs_norm(t, i)))
+        return 0;
+    for (size_t k = 0; k < c->dates.n; k++)
+        if (c->dates.items[k].start == t->items[i + 1].start)
+            return 1;
+    return 0;
+}
+
 static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
 {
     c->n_triggers = c->n_cues = 0;
     rs_find_readings(c, t);
     size_t covered_to = 0; /* tokens before this are inside a trigger */
     for (size_t i = 0; i < t->n; i++) {
-        rs_scan s = {c->events, t, c->readings, c->lang, {.entry = -1}, {.modality = 0}};
+        rs_scan s = {c->events, t, c->readings, c->lang, {.entry = -1}, {.modality = 0}, t->n};
         rs_trigger start = {.entry = -1};
         rs_scan_from(&s, 0, i, i, 0, start);
+        /* "agreed on Tuesday to reopen": the "on" is the date's. */
+        if (s.best_event.entry >= 0 && rs_ends_before_date(c, t, s.best_event.last)) {
+            s.stop = s.best_event.last;
+            s.best_event.entry = -1;
+            rs_scan_from(&s, 0, i, i, 0, start);
+        }
         if (s.best_cue.modality) {
             c->cues = rs_grow_array(c->cues, &c->cap_cues, c->n_cues + 1, sizeof *c->cues);
             c->cues[c->n_cues++] = s.best_cue;
@@ -1487,8 +1507,14 @@ static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q,
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
         const char *code = rs_lexicon_cameo(c->events, o->entry);
-        if (o != tr && o->first <= q->first && q->last <= o->last && strncmp(code, "02", 2) != 0 &&
-            strncmp(code, "03", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
+        if (o == tr || o->first > q->first || q->last > o->last)
+            continue;
+        /* A bare pledge's cue ("agreed to", "تعهّدت") reaches only the act
+         * it promises, right after it; "agreed to a ceasefire on the
+         * sidelines of a summit" plans no meeting. */
+        if (!strncmp(code, "03", 2))
+            return q->last == o->last && tr->first <= o->last + 3;
+        if (strncmp(code, "02", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
             return 0;
     }
     return 1;
@@ -2095,17 +2121,44 @@ static const char *rs_slot_root(const rs_coder *c, int slot)
 /* "وقد تعهّدت طرد المتشدّدين", "pledged to release the prisoners": a
  * pledge (03) right before the act it promises is coded as that act's
  * intent (0353 and the like, by rs_intent_codes), not as a bare pledge. */
-static int rs_pledge_with_content(const rs_coder *c, const rs_trigger *tr, const rs_cameo_info *info)
+/* Whether a trigger is a bare pledge (03 ending with its intent cue:
+ * "تعهّدت", "agreed to"); "agreed to a ceasefire" says what it promises. */
+static int rs_bare_pledge(const rs_coder *c, const rs_trigger *tr)
 {
-    if (strncmp(info->code, "03", 2) != 0)
+    if (strncmp(rs_lexicon_cameo(c->events, tr->entry), "03", 2) != 0)
         return 0;
-    for (size_t k = 0; k < c->n_triggers; k++) {
-        const rs_trigger *o = &c->triggers[k];
-        const char *code = rs_lexicon_cameo(c->events, o->entry);
-        if (o->first > tr->last && o->first <= tr->last + 2 && rs_same_clause(c, o->first, tr->last) &&
-            strncmp(code, "0", 1) != 0)
+    for (size_t k = 0; k < c->n_cues; k++)
+        if (c->cues[k].last == tr->last && c->cues[k].modality == RS_MOD_INTENDED)
             return 1;
-    }
+    return 0;
+}
+
+/* Whether an act is what a bare pledge right before it promises. */
+static int rs_promises(const rs_coder *c, const rs_trigger *pledge, const rs_trigger *act)
+{
+    const char *code = rs_lexicon_cameo(c->events, act->entry);
+    return act->first > pledge->last && act->first <= pledge->last + 2 && rs_same_clause(c, act->first, pledge->last) &&
+           strncmp(code, "01", 2) != 0 && strncmp(code, "02", 2) != 0 && strncmp(code, "03", 2) != 0;
+}
+
+/* The bare pledge whose promise the trigger is, or NULL: the act then has
+ * the pledge's parties ("Jordan and Britain agreed to undertake joint
+ * exercises"). */
+static const rs_trigger *rs_pledge_of(const rs_coder *c, const rs_trigger *tr)
+{
+    for (size_t k = 0; k < c->n_triggers; k++)
+        if (rs_bare_pledge(c, &c->triggers[k]) && rs_promises(c, &c->triggers[k], tr))
+            return &c->triggers[k];
+    return NULL;
+}
+
+static int rs_pledge_with_content(const rs_coder *c, const rs_trigger *tr)
+{
+    if (!rs_bare_pledge(c, tr))
+        return 0;
+    for (size_t k = 0; k < c->n_triggers; k++)
+        if (rs_promises(c, tr, &c->triggers[k]))
+            return 1;
     return 0;
 }
 
@@ -2254,7 +2307,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = tr->embedded;
-    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr, info) ||
+    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr) ||
         rs_purpose_clause(c, t, tr))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
@@ -2262,7 +2315,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     int conflict = info->quad == 4;
     for (size_t k = 0; k < c->n_slots; k++)
         c->slots[k].hidden = (c->slots[k].bare && !conflict) || c->slots[k].merged;
-    rs_roles r = rs_find_roles(c, t, tr);
+    const rs_trigger *pledge = rs_pledge_of(c, tr);
+    rs_roles r = rs_find_roles(c, t, pledge ? pledge : tr);
     if (!rs_is_incident_report(c, tr, info, &r) || rs_is_history(c, t, tr, st, info))
         return;
     if (rs_is_obligation(t, tr, info) && !rs_obligation_roles(c, t, tr, &r))
@@ -2326,7 +2380,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     /* "Uzbekistan and Afghanistan signed an agreement", "ایران و پاکستان
      * دیدار کردند": joint acts with no other party are between the
      * joined actors, each way. */
-    if (nt == 0 && ns >= 2 && (rs_is_joint(info) || rs_reciprocal(c, t, tr))) {
+    if (nt == 0 && ns >= 2 && (rs_is_joint(rs_cameo_find(e.cameo)) || rs_reciprocal(c, t, tr))) {
         memcpy(targets, sources, sizeof sources);
         nt = ns;
     }
