@@ -759,6 +759,22 @@ static size_t rs_scare_quote_end(const rs_tokens *t, size_t i)
     return 0;
 }
 
+/* "North Korea fired two missiles, South Korea's military said.": in
+ * English the attribution after a comma is a clause of its own, whose
+ * speaker is no party to the report. */
+static int rs_attribution_comma(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    if (c->lang != RS_LANG_EN || strcmp(rs_norm(t, i), ",") != 0)
+        return 0;
+    for (size_t j = i + 1; j < t->n && j <= i + 8; j++) {
+        if (rs_tok_is(t, j, rs_speech_words))
+            return j + 1 >= t->n || t->items[j + 1].kind == RS_TOKEN_PUNCT;
+        if (t->items[j].kind != RS_TOKEN_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
 {
     c->clause = rs_grow_array(c->clause, &c->cap_clause, t->n + 1, sizeof *c->clause);
@@ -769,7 +785,7 @@ static void rs_mark_clauses(rs_coder *c, const rs_tokens *t)
             c->clause[i] = n;
             continue;
         }
-        if (rs_is_clause_break(c, t, i) && !rs_inside_name(c, i) && i != quote_end)
+        if ((rs_is_clause_break(c, t, i) && !rs_inside_name(c, i) && i != quote_end) || rs_attribution_comma(c, t, i))
             n++;
         c->clause[i] = n;
     }
