@@ -1496,6 +1496,14 @@ static size_t rs_p_end_day(const rs_scan *s, size_t c, const rs_pd *p1, rs_pd *p
     return rs_p_year(s, c + 1, p2, 0);
 }
 
+/* Whether an expression may start at token i: every form opens with a
+ * number or a listed word, and most tokens are neither, so the grammar is
+ * not tried on them. */
+static int rs_may_start(const rs_scan *s, size_t i)
+{
+    return s->t[i].kinds != 0 || s->t[i].type == T_NUM;
+}
+
 /* Reads the expression at i, if any, adds its mention, returns its end. */
 static size_t rs_p_expr(const rs_scan *s, size_t i, rs_dates *out)
 {
@@ -1587,6 +1595,10 @@ size_t rs_dates_find(const char *text, size_t start, size_t end, const char *pub
     rs_scan s = {w->t, w->n, lang, 0, 0};
     s.has_pub = pub_date && rs_days_parse(pub_date, &s.pub) == 0;
     for (size_t i = 0; i < s.n;) {
+        if (!rs_may_start(&s, i)) {
+            i++;
+            continue;
+        }
         size_t e = rs_p_expr(&s, i, list);
         i = e > i ? e : i + 1;
     }
