@@ -103,10 +103,11 @@ static const char *rs_stem(const rs_tokens *t, size_t i)
 }
 
 /* The word lists each token of the sentence being coded is in (its form
- * or its stem), found once per sentence by rs_mark_token_lists: the coder
- * asks about every token many times. Per thread, like the coder. */
+ * or its stem, and its form alone), found once per sentence by
+ * rs_mark_token_lists: the coder asks about every token many times. Per
+ * thread, like the coder. */
 static _Thread_local const rs_tokens *rs_marked_tokens;
-static _Thread_local uint64_t *rs_token_lists;
+static _Thread_local uint64_t *rs_token_lists, *rs_norm_lists;
 static _Thread_local size_t rs_token_lists_cap;
 
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
@@ -118,19 +119,31 @@ static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
     return rs_is(rs_norm(t, i), t->items[i].norm_len, list) || rs_is(rs_stem(t, i), t->items[i].stem_len, list);
 }
 
+/* Whether token i's normalised form, not its stem, is in list. */
+static int rs_norm_is(const rs_tokens *t, size_t i, const char *const *list)
+{
+    if (t == rs_marked_tokens)
+        return (rs_norm_lists[i] & rs_list_bit(list)) != 0;
+    return rs_is(rs_norm(t, i), t->items[i].norm_len, list);
+}
+
 static void rs_mark_token_lists(const rs_tokens *t)
 {
     rs_marked_tokens = NULL;
     if (t->n + 1 > rs_token_lists_cap) {
         free(rs_token_lists);
         rs_token_lists_cap = 2 * (t->n + 1);
-        rs_token_lists = malloc(rs_token_lists_cap * sizeof *rs_token_lists);
+        rs_token_lists = malloc(2 * rs_token_lists_cap * sizeof *rs_token_lists);
         if (!rs_token_lists)
             abort();
+        rs_norm_lists = rs_token_lists + rs_token_lists_cap;
     }
-    for (size_t i = 0; i < t->n; i++)
-        rs_token_lists[i] = rs_word_mask(rs_norm(t, i), t->items[i].norm_len) |
-                            rs_word_mask(rs_stem(t, i), t->items[i].stem_len);
+    for (size_t i = 0; i < t->n; i++) {
+        const rs_token *tok = &t->items[i];
+        rs_norm_lists[i] = rs_word_mask(rs_norm(t, i), tok->norm_len);
+        /* Most stems are the word itself (the same bytes of the pool). */
+        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off ? 0 : rs_word_mask(rs_stem(t, i), tok->stem_len));
+    }
     rs_marked_tokens = t;
 }
 
@@ -295,15 +308,14 @@ static void rs_build_word_set(void)
     }
 }
 
+/* The set is built by rs_coder_new: every caller codes with a coder. */
 static uint64_t rs_word_mask(const char *w, size_t n)
 {
-    pthread_once(&rs_word_set_once, rs_build_word_set);
     return rs_word_set[rs_word_slot(w, n)].lists;
 }
 
 static uint64_t rs_list_bit(const char *const *list)
 {
-    pthread_once(&rs_word_set_once, rs_build_word_set);
     size_t at = rs_list_slot(list);
     if (!rs_list_bits[at].list)
         abort(); /* every list is registered in rs_word_lists */
@@ -339,6 +351,7 @@ rs_coder *rs_coder_new(const char *user_dir, FILE *errors)
     if (!c)
         abort();
     c->actors = actors;
+    pthread_once(&rs_word_set_once, rs_build_word_set);
     c->events = rs_lexicon_load_set(RS_SET_EVENTS);
     c->places = rs_lexicon_load_set(RS_SET_PLACES);
     rs_actors_init(&c->found);
@@ -431,7 +444,7 @@ static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last,
 
 static int rs_is_boundary_punct(const rs_tokens *t, size_t i)
 {
-    return t->items[i].kind == RS_TOKEN_PUNCT && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_stops);
+    return t->items[i].kind == RS_TOKEN_PUNCT && rs_norm_is(t, i, rs_stops);
 }
 
 typedef struct rs_reading {
@@ -675,7 +688,7 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
     }
     /* Pronouns stand for a subject that carries over. */
     for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].kind == RS_TOKEN_WORD && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_pronouns) &&
+        if (t->items[i].kind == RS_TOKEN_WORD && rs_norm_is(t, i, rs_pronouns) &&
             !rs_inside_actor(c, i)) {
             rs_slot *s = &c->slots[c->n_slots++];
             memset(s, 0, sizeof *s);
@@ -698,11 +711,12 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
     }
 }
 
+/* One lookup for the four lists: it is asked of every slot's marker. */
 static int rs_is_preposition(const char *w)
 {
-    size_t n = strlen(w);
-    return rs_is(w, n, rs_target_markers) || rs_is(w, n, rs_locative_markers) || rs_is(w, n, rs_agent_markers) ||
-           rs_is(w, n, rs_agent_heads);
+    uint64_t lists = rs_list_bit(rs_target_markers) | rs_list_bit(rs_locative_markers) |
+                     rs_list_bit(rs_agent_markers) | rs_list_bit(rs_agent_heads);
+    return (rs_word_mask(w, strlen(w)) & lists) != 0;
 }
 
 /* Whether token i starts a trigger or lies in an actor: the search for an
@@ -805,11 +819,8 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
 
 static int rs_marked(const rs_slot *s)
 {
-    return s->marker[0] && (rs_is(s->marker, strlen(s->marker), rs_target_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_locative_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_agent_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_agent_heads) ||
-                            strcmp(s->marker, "ب") == 0 || strcmp(s->marker, "ل") == 0);
+    return s->marker[0] && (rs_is_preposition(s->marker) || strcmp(s->marker, "ب") == 0 ||
+                            strcmp(s->marker, "ل") == 0);
 }
 
 /* A subject: an actor with no preposition, not an object, not taken by a
