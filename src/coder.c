@@ -110,13 +110,19 @@ static _Thread_local const rs_tokens *rs_marked_tokens;
 static _Thread_local uint64_t *rs_token_lists, *rs_norm_lists;
 static _Thread_local size_t rs_token_lists_cap;
 
+/* The lists token i's form or stem is in, hashed on each question: for
+ * tokens of a sentence not being coded. */
+static uint64_t rs_token_mask(const rs_tokens *t, size_t i)
+{
+    return rs_word_mask(rs_norm(t, i), t->items[i].norm_len) | rs_word_mask(rs_stem(t, i), t->items[i].stem_len);
+}
+
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
 {
     if (i >= t->n)
         return 0;
-    if (t == rs_marked_tokens)
-        return (rs_token_lists[i] & rs_list_bit(list)) != 0;
-    return rs_is(rs_norm(t, i), t->items[i].norm_len, list) || rs_is(rs_stem(t, i), t->items[i].stem_len, list);
+    uint64_t lists = t == rs_marked_tokens ? rs_token_lists[i] : rs_token_mask(t, i);
+    return (lists & rs_list_bit(list)) != 0;
 }
 
 /* Whether token i's normalised form, not its stem, is in list. */
