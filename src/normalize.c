@@ -14,6 +14,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/unorm2.h>
@@ -81,6 +82,39 @@ static int rs_fast_char(uint32_t c)
            c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
+/* rs_fold_char and rs_fast_char of the one- and two-byte code points,
+ * worked out once: every character of every token is folded, and nearly
+ * all are in this range. A fold of RS_FOLD_DELETE is RS_DELETE; every
+ * other fold of these code points is below RS_FOLD_TABLE too. */
+#define RS_FOLD_TABLE 0x800
+#define RS_FOLD_DELETE 0xFFFF
+static struct {
+    uint16_t fold[RS_FOLD_TABLE];
+    uint8_t fast[RS_FOLD_TABLE];
+} rs_fold_table;
+static pthread_once_t rs_fold_once = PTHREAD_ONCE_INIT;
+
+static void rs_build_fold_table(void)
+{
+    for (uint32_t c = 0; c < RS_FOLD_TABLE; c++) {
+        uint32_t f = rs_fold_char(c);
+        rs_fold_table.fold[c] = f == RS_DELETE ? RS_FOLD_DELETE : (uint16_t)f;
+        rs_fold_table.fast[c] = (uint8_t)rs_fast_char(c);
+    }
+}
+
+static int rs_fast(uint32_t c)
+{
+    return c < RS_FOLD_TABLE ? rs_fold_table.fast[c] : rs_fast_char(c);
+}
+
+static uint32_t rs_fold_code(uint32_t c)
+{
+    if (c >= RS_FOLD_TABLE)
+        return rs_fold_char(c);
+    return rs_fold_table.fold[c] == RS_FOLD_DELETE ? RS_DELETE : rs_fold_table.fold[c];
+}
+
 /* Folds each character of s into out, collapsing and trimming spaces;
  * returns whether it wrote a space. With fast_only set it stops, returning
  * -1 with out as it was, at the first character that needs ICU: most text
@@ -96,12 +130,12 @@ static int rs_fold_into(const char *s, size_t len, rs_buf *out, int fast_only)
     while (i < len) {
         size_t at = i;
         uint32_t raw = rs_utf8_step(s, len, &i);
-        if (fast_only && raw >= 0x80 && !rs_fast_char(raw)) {
+        if (fast_only && raw >= 0x80 && !rs_fast(raw)) {
             out->len = base;
             out->data[base] = '\0';
             return -1;
         }
-        uint32_t c = rs_fold_char(raw);
+        uint32_t c = rs_fold_code(raw);
         if (c == RS_DELETE)
             continue;
         if (c == ' ') {
@@ -282,6 +316,7 @@ static void rs_join_affixes(rs_buf *out, size_t base)
 
 void rs_normalize(const char *s, size_t len, rs_buf *out)
 {
+    pthread_once(&rs_fold_once, rs_build_fold_table);
     size_t base = out->len;
     int spaced = rs_fold_into(s, len, out, 1);
     if (spaced < 0)
