@@ -256,14 +256,19 @@ static size_t rs_trailing_letters(const char *w, size_t n, size_t *from)
     return n - i;
 }
 
-/* Whether the pair can join at all: a prefix word ends in ی, and a suffix
- * word starts with ه, ت or ا. Most pairs fail this without decoding. */
+/* Whether the pair can join at all, from the bytes at the seam: a prefix
+ * word is می or نمی, so the first ends in می; a suffix word starts with ه
+ * or ت (ترین); and ای joins only a word ending in ه. Most pairs, among
+ * them the many words that end in ی, fail this without decoding. */
 static int rs_may_join(const char *a, size_t an, const char *b, size_t bn)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-    if (an >= 2 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
+    if (an >= 4 && x[an - 4] == 0xD9 && x[an - 3] == 0x85 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
         return 1;
-    return bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && (y[1] == 0xAA || y[1] == 0xA7)));
+    if (bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && y[1] == 0xAA)))
+        return 1;
+    return bn >= 4 && y[0] == 0xD8 && y[1] == 0xA7 && y[2] == 0xDB && y[3] == 0x8C && an >= 2 &&
+           x[an - 2] == 0xD9 && x[an - 1] == 0x87;
 }
 
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn)
