@@ -488,6 +488,22 @@ static int rs_phrase_key(rs_work *w, size_t i, size_t k)
     return w->t[i + k - 1].type == T_WORD;
 }
 
+/* The key for tokens [i, i + k) in *key: a single word is its own key in
+ * the pool, not copied, as nearly every word is tried alone only. */
+static int rs_phrase_at(rs_work *w, size_t i, size_t k, const char **key, size_t *len)
+{
+    if (k == 1 && w->t[i].type == T_WORD) {
+        *key = w->pool.data + w->t[i].wo;
+        *len = w->t[i].wl;
+        return 1;
+    }
+    if (!rs_phrase_key(w, i, k))
+        return 0;
+    *key = w->key.data;
+    *len = w->key.len;
+    return 1;
+}
+
 static size_t rs_try_key(const char *s, size_t n, uint32_t *first)
 {
     return n ? rs_lex_find(s, n, first) : 0;
@@ -539,12 +555,14 @@ static void rs_match_words(rs_work *w)
             if (!rs_starts_phrase(w->pool.data + t.wo, t.wl))
                 maxk = 1;
             for (size_t k = maxk; k >= 1; k--) {
-                if (!rs_phrase_key(w, i, k))
+                const char *key;
+                size_t key_len;
+                if (!rs_phrase_at(w, i, k, &key, &key_len))
                     continue;
                 uint32_t first;
-                size_t n = rs_try_key(w->key.data, w->key.len, &first);
+                size_t n = rs_try_key(key, key_len, &first);
                 if (!n && k == 1)
-                    n = rs_lookup_affixed(w->key.data, w->key.len, &t), first = t.lex;
+                    n = rs_lookup_affixed(key, key_len, &t), first = t.lex;
                 if (n) {
                     t.lex = first;
                     t.nlex = (uint32_t)n;
