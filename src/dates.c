@@ -63,7 +63,15 @@ static struct {
      * way (slots hold row + 1): most words start none, and need no longer
      * keys tried. */
     uint32_t *starts;
+    /* Hash bits of each slot's key in index and in starts: most words are
+     * in neither, and a probe that compares these reads no row or key. */
+    uint32_t *index_tags, *starts_tags;
 } rs_lex;
+
+static uint32_t rs_lex_tag(uint64_t h)
+{
+    return (uint32_t)(h >> 32);
+}
 static pthread_once_t rs_lex_once = PTHREAD_ONCE_INIT;
 
 /* ---------------------------------------------------------------- folding */
@@ -265,7 +273,8 @@ static void rs_lex_build_index(void)
     while (size < rs_lex.n * 2)
         size *= 2;
     rs_lex.index = calloc(size, sizeof *rs_lex.index);
-    if (!rs_lex.index)
+    rs_lex.index_tags = calloc(size, sizeof *rs_lex.index_tags);
+    if (!rs_lex.index || !rs_lex.index_tags)
         abort();
     rs_lex.index_mask = size - 1;
     const char *k = rs_lex.keys.data;
@@ -273,10 +282,12 @@ static void rs_lex_build_index(void)
         if (r > 0 && rs_key_cmp(k + rs_lex.rows[r - 1].key, rs_lex.rows[r - 1].len, k + rs_lex.rows[r].key,
                                 rs_lex.rows[r].len) == 0)
             continue;
-        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0) & rs_lex.index_mask;
+        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0);
+        size_t at = h & rs_lex.index_mask;
         while (rs_lex.index[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.index[at] = (uint32_t)r + 1;
+        rs_lex.index_tags[at] = rs_lex_tag(h);
     }
 }
 
@@ -292,7 +303,10 @@ static size_t rs_first_word_len(const char *s, size_t len)
 static int rs_starts_phrase(const char *s, size_t len)
 {
     const char *k = rs_lex.keys.data;
-    for (size_t at = rs_hash_bytes(s, len, 0) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+    uint64_t h = rs_hash_bytes(s, len, 0);
+    for (size_t at = h & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+        if (rs_lex.starts_tags[at] != rs_lex_tag(h))
+            continue;
         const rs_lex_row *row = &rs_lex.rows[rs_lex.starts[at] - 1];
         if (rs_first_word_len(k + row->key, row->len) == len && rs_same_bytes(k + row->key, s, len))
             return 1;
@@ -303,17 +317,20 @@ static int rs_starts_phrase(const char *s, size_t len)
 static void rs_lex_build_starts(void)
 {
     rs_lex.starts = calloc(rs_lex.index_mask + 1, sizeof *rs_lex.starts);
-    if (!rs_lex.starts)
+    rs_lex.starts_tags = calloc(rs_lex.index_mask + 1, sizeof *rs_lex.starts_tags);
+    if (!rs_lex.starts || !rs_lex.starts_tags)
         abort();
     const char *k = rs_lex.keys.data;
     for (size_t r = 0; r < rs_lex.n; r++) {
         size_t first = rs_first_word_len(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
         if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first))
             continue;
-        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0) & rs_lex.index_mask;
+        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0);
+        size_t at = h & rs_lex.index_mask;
         while (rs_lex.starts[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.starts[at] = (uint32_t)r + 1;
+        rs_lex.starts_tags[at] = rs_lex_tag(h);
     }
 }
 
@@ -331,8 +348,11 @@ static void rs_lex_load(void)
 static size_t rs_lex_find(const char *key, size_t len, uint32_t *first)
 {
     const char *k = rs_lex.keys.data;
-    size_t at = rs_hash_bytes(key, len, 0) & rs_lex.index_mask, lo = rs_lex.n;
+    uint64_t h = rs_hash_bytes(key, len, 0);
+    size_t at = h & rs_lex.index_mask, lo = rs_lex.n;
     for (; rs_lex.index[at]; at = (at + 1) & rs_lex.index_mask) {
+        if (rs_lex.index_tags[at] != rs_lex_tag(h))
+            continue;
         const rs_lex_row *row = &rs_lex.rows[rs_lex.index[at] - 1];
         if (row->len == len && rs_same_bytes(k + row->key, key, len)) {
             lo = rs_lex.index[at] - 1;
