@@ -91,6 +91,7 @@ static int rs_fast_char(uint32_t c)
 static struct {
     uint16_t fold[RS_FOLD_TABLE];
     uint8_t fast[RS_FOLD_TABLE];
+    uint8_t plain[RS_FOLD_TABLE]; /* two bytes, fast, and folds to itself */
 } rs_fold_table;
 static pthread_once_t rs_fold_once = PTHREAD_ONCE_INIT;
 
@@ -100,6 +101,7 @@ static void rs_build_fold_table(void)
         uint32_t f = rs_fold_char(c);
         rs_fold_table.fold[c] = f == RS_DELETE ? RS_FOLD_DELETE : (uint16_t)f;
         rs_fold_table.fast[c] = (uint8_t)rs_fast_char(c);
+        rs_fold_table.plain[c] = c >= 0x80 && f == c && rs_fast_char(c);
     }
 }
 
@@ -115,6 +117,15 @@ static uint32_t rs_fold_code(uint32_t c)
     return rs_fold_table.fold[c] == RS_FOLD_DELETE ? RS_DELETE : rs_fold_table.fold[c];
 }
 
+/* Whether s[i] starts a two-byte letter that rs_fold_into copies as it
+ * is: most letters of Arabic script are. */
+static int rs_plain_pair(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < len && (u[1] & 0xC0) == 0x80 &&
+           rs_fold_table.plain[(u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)];
+}
+
 /* Folds each character of s into out, collapsing and trimming spaces;
  * returns whether it wrote a space. With fast_only set it stops, returning
  * -1 with out as it was, at the first character that needs ICU: most text
@@ -128,6 +139,16 @@ static int rs_fold_into(const char *s, size_t len, rs_buf *out, int fast_only)
     char *w = out->data + base;
     int pending_space = 0, spaced = 0;
     while (i < len) {
+        if (rs_plain_pair(s, len, i)) {
+            if (pending_space)
+                *w++ = ' ';
+            spaced |= pending_space;
+            pending_space = 0;
+            memcpy(w, s + i, 2);
+            w += 2;
+            i += 2;
+            continue;
+        }
         size_t at = i;
         uint32_t raw = rs_utf8_step(s, len, &i);
         if (fast_only && raw >= 0x80 && !rs_fast(raw)) {
