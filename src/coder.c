@@ -110,19 +110,17 @@ static _Thread_local const rs_tokens *rs_marked_tokens;
 static _Thread_local uint64_t *rs_token_lists, *rs_norm_lists;
 static _Thread_local size_t rs_token_lists_cap;
 
-/* The lists token i's form or stem is in, hashed on each question: for
- * tokens of a sentence not being coded. */
-static uint64_t rs_token_mask(const rs_tokens *t, size_t i)
-{
-    return rs_word_mask(rs_norm(t, i), t->items[i].norm_len) | rs_word_mask(rs_stem(t, i), t->items[i].stem_len);
-}
+static void rs_mark_token_lists(const rs_tokens *t);
 
+/* Tokens of another list are marked on the first question about them:
+ * the test of a marked token is then small enough to inline. */
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
 {
     if (i >= t->n)
         return 0;
-    uint64_t lists = t == rs_marked_tokens ? rs_token_lists[i] : rs_token_mask(t, i);
-    return (lists & rs_list_bit(list)) != 0;
+    if (t != rs_marked_tokens)
+        rs_mark_token_lists(t);
+    return (rs_token_lists[i] & rs_list_bit(list)) != 0;
 }
 
 /* Whether token i's normalised form, not its stem, is in list. */
