@@ -282,7 +282,8 @@ static size_t rs_word_slot(const char *w, size_t n)
 
 /* Each list's bit, by the list's address: the coder asks for one on every
  * rs_tok_is, so a scan of rs_word_lists would cost more than the test. */
-#define RS_LIST_SLOTS 128
+#define RS_LIST_SLOTS 256
+_Static_assert(RS_LIST_SLOTS == 256, "rs_list_slot takes the top eight bits of the hash");
 static struct {
     const char *const *list;
     uint64_t bit;
@@ -290,7 +291,9 @@ static struct {
 
 static size_t rs_list_slot(const char *const *list)
 {
-    size_t at = ((uintptr_t)list >> 3) & (RS_LIST_SLOTS - 1);
+    /* Multiplied, not shifted: the lists lie side by side, and their low
+     * address bits collided, making most tests probe several slots. */
+    size_t at = (size_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
     while (rs_list_bits[at].list && rs_list_bits[at].list != list)
         at = (at + 1) & (RS_LIST_SLOTS - 1);
     return at;
