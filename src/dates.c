@@ -131,6 +131,7 @@ static int rs_class(uint32_t c)
 static struct {
     uint16_t fold[RS_FOLD_TABLE];
     uint8_t cls[RS_FOLD_TABLE];
+    uint8_t plain[RS_FOLD_TABLE]; /* a two-byte letter that folds to itself */
 } rs_fold_table;
 
 static void rs_build_fold_table(void)
@@ -139,6 +140,7 @@ static void rs_build_fold_table(void)
         uint32_t f = rs_fold(c);
         rs_fold_table.fold[c] = (uint16_t)f;
         rs_fold_table.cls[c] = (uint8_t)rs_class(f);
+        rs_fold_table.plain[c] = c >= 0x80 && f == c && rs_class(f) == C_LETTER;
     }
 }
 
@@ -423,6 +425,15 @@ static void rs_close_word(rs_work *w, rs_tok *open)
         w->n--;
 }
 
+/* Whether text[i] starts a two-byte letter that goes into the word as it
+ * is: most letters of Arabic script do. */
+static int rs_plain_letter(const char *text, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    return u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < end && (u[1] & 0xC0) == 0x80 &&
+           rs_fold_table.plain[(u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)];
+}
+
 /* Pass 1: tokens of [start, end). */
 static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t end)
 {
@@ -432,6 +443,17 @@ static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t en
     int split = 0;
     size_t i = start;
     while (i < end) {
+        if (open && open->type == T_WORD && rs_plain_letter(text, end, i)) {
+            if (w->pool.len + 4 >= w->pool.cap)
+                rs_buf_reserve(&w->pool, 4);
+            memcpy(w->pool.data + w->pool.len, text + i, 2);
+            w->pool.len += 2;
+            open->wl += 2;
+            i += 2;
+            open->end = i;
+            split = 0;
+            continue;
+        }
         size_t at = i;
         int cls;
         uint32_t c = rs_fold_class(rs_utf8_step(text, end, &i), &cls);
