@@ -74,18 +74,27 @@ void rs_buf_putc(rs_buf *b, char c)
     b->data[b->len] = '\0';
 }
 
+/* Formats into the room already there, which nearly always suffices: the
+ * output writes a few formatted fields per event, and measuring each one
+ * first ran vsnprintf twice. */
 void rs_buf_printf(rs_buf *b, const char *fmt, ...)
 {
+    rs_buf_reserve(b, 128);
+    size_t room = b->cap - b->len;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
-    if (n <= 0)
+    if (n <= 0) {
+        b->data[b->len] = '\0';
         return;
-    rs_buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    }
+    if ((size_t)n >= room) {
+        rs_buf_reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 

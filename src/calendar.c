@@ -89,6 +89,9 @@ typedef struct rs_memo {
     int32_t days;
 } rs_memo;
 static _Thread_local rs_memo rs_to_memo[RS_MEMO_SLOTS], rs_from_memo[RS_MEMO_SLOTS];
+/* Month lengths, the length kept in days: every date read as a span asks
+ * for one, and ICU takes thousands of instructions to answer. */
+static _Thread_local rs_memo rs_length_memo[RS_MEMO_SLOTS];
 
 static rs_memo *rs_memo_slot(rs_memo *table, uint64_t key)
 {
@@ -189,7 +192,19 @@ int rs_cal_from_gregorian(rs_calendar cal, int gy, int gm, int gd, int *y, int *
     return rs_cal_from_days(cal, n, y, m, d);
 }
 
+static int rs_cal_month_length_icu(rs_calendar cal, int y, int m);
+
 int rs_cal_month_length(rs_calendar cal, int y, int m)
+{
+    if ((unsigned)cal >= RS_N_CALENDARS)
+        return rs_cal_month_length_icu(cal, y, m);
+    rs_memo *e = rs_memo_slot(rs_length_memo, (uint64_t)cal << 24 ^ (uint64_t)(uint32_t)y << 5 ^ (uint64_t)(uint32_t)m);
+    if (!e->used || e->cal != cal || e->y != y || e->m != m)
+        *e = (rs_memo){1, (uint8_t)cal, 1, y, m, 0, rs_cal_month_length_icu(cal, y, m)};
+    return (int)e->days;
+}
+
+static int rs_cal_month_length_icu(rs_calendar cal, int y, int m)
 {
     int32_t first;
     if (rs_cal_to_days(cal, y, m, 1, &first) != 0)

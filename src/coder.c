@@ -110,19 +110,32 @@ static const char *rs_stem(const rs_tokens *t, size_t i)
 }
 
 /* The word lists each token of the sentence being coded is in (its form
- * or its stem), found once per sentence by rs_mark_token_lists: the coder
- * asks about every token many times. Per thread, like the coder. */
+ * or its stem, and its form alone), found once per sentence by
+ * rs_mark_token_lists: the coder asks about every token many times. Per
+ * thread, like the coder. */
 static _Thread_local const rs_tokens *rs_marked_tokens;
-static _Thread_local uint64_t *rs_token_lists;
+static _Thread_local uint64_t *rs_token_lists, *rs_norm_lists;
 static _Thread_local size_t rs_token_lists_cap;
 
+static void rs_mark_token_lists(const rs_tokens *t);
+
+/* Tokens of another list are marked on the first question about them:
+ * the test of a marked token is then small enough to inline. */
 static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
 {
     if (i >= t->n)
         return 0;
+    if (t != rs_marked_tokens)
+        rs_mark_token_lists(t);
+    return (rs_token_lists[i] & rs_list_bit(list)) != 0;
+}
+
+/* Whether token i's normalised form, not its stem, is in list. */
+static int rs_norm_is(const rs_tokens *t, size_t i, const char *const *list)
+{
     if (t == rs_marked_tokens)
-        return (rs_token_lists[i] & rs_list_bit(list)) != 0;
-    return rs_is(rs_norm(t, i), t->items[i].norm_len, list) || rs_is(rs_stem(t, i), t->items[i].stem_len, list);
+        return (rs_norm_lists[i] & rs_list_bit(list)) != 0;
+    return rs_is(rs_norm(t, i), t->items[i].norm_len, list);
 }
 
 static void rs_mark_token_lists(const rs_tokens *t)
@@ -131,13 +144,17 @@ static void rs_mark_token_lists(const rs_tokens *t)
     if (t->n + 1 > rs_token_lists_cap) {
         free(rs_token_lists);
         rs_token_lists_cap = 2 * (t->n + 1);
-        rs_token_lists = malloc(rs_token_lists_cap * sizeof *rs_token_lists);
+        rs_token_lists = malloc(2 * rs_token_lists_cap * sizeof *rs_token_lists);
         if (!rs_token_lists)
             abort();
+        rs_norm_lists = rs_token_lists + rs_token_lists_cap;
     }
-    for (size_t i = 0; i < t->n; i++)
-        rs_token_lists[i] = rs_word_mask(rs_norm(t, i), t->items[i].norm_len) |
-                            rs_word_mask(rs_stem(t, i), t->items[i].stem_len);
+    for (size_t i = 0; i < t->n; i++) {
+        const rs_token *tok = &t->items[i];
+        rs_norm_lists[i] = rs_word_mask(rs_norm(t, i), tok->norm_len);
+        /* Most stems are the word itself (the same bytes of the pool). */
+        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off ? 0 : rs_word_mask(rs_stem(t, i), tok->stem_len));
+    }
     rs_marked_tokens = t;
 }
 
@@ -322,7 +339,8 @@ static size_t rs_word_slot(const char *w, size_t n)
 
 /* Each list's bit, by the list's address: the coder asks for one on every
  * rs_tok_is, so a scan of rs_word_lists would cost more than the test. */
-#define RS_LIST_SLOTS 128
+#define RS_LIST_SLOTS 256
+_Static_assert(RS_LIST_SLOTS == 256, "rs_list_slot takes the top eight bits of the hash");
 static struct {
     const char *const *list;
     uint64_t bit;
@@ -330,7 +348,9 @@ static struct {
 
 static size_t rs_list_slot(const char *const *list)
 {
-    size_t at = ((uintptr_t)list >> 3) & (RS_LIST_SLOTS - 1);
+    /* Multiplied, not shifted: the lists lie side by side, and their low
+     * address bits collided, making most tests probe several slots. */
+    size_t at = (size_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
     while (rs_list_bits[at].list && rs_list_bits[at].list != list)
         at = (at + 1) & (RS_LIST_SLOTS - 1);
     return at;
@@ -352,15 +372,14 @@ static void rs_build_word_set(void)
     }
 }
 
+/* The set is built by rs_coder_new: every caller codes with a coder. */
 static uint64_t rs_word_mask(const char *w, size_t n)
 {
-    pthread_once(&rs_word_set_once, rs_build_word_set);
     return rs_word_set[rs_word_slot(w, n)].lists;
 }
 
 static uint64_t rs_list_bit(const char *const *list)
 {
-    pthread_once(&rs_word_set_once, rs_build_word_set);
     size_t at = rs_list_slot(list);
     if (!rs_list_bits[at].list)
         abort(); /* every list is registered in rs_word_lists */
@@ -396,6 +415,7 @@ rs_coder *rs_coder_new(const char *user_dir, FILE *errors)
     if (!c)
         abort();
     c->actors = actors;
+    pthread_once(&rs_word_set_once, rs_build_word_set);
     c->events = rs_lexicon_load_set(RS_SET_EVENTS);
     c->places = rs_lexicon_load_set(RS_SET_PLACES);
     rs_actors_init(&c->found);
@@ -489,7 +509,7 @@ static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last,
 
 static int rs_is_boundary_punct(const rs_tokens *t, size_t i)
 {
-    return t->items[i].kind == RS_TOKEN_PUNCT && rs_is(rs_norm(t, i), t->items[i].norm_len, rs_stops);
+    return t->items[i].kind == RS_TOKEN_PUNCT && rs_norm_is(t, i, rs_stops);
 }
 
 typedef struct rs_reading {
@@ -808,9 +828,7 @@ static int rs_is_place_actor(const rs_coder *c, const rs_tokens *t, const rs_slo
 
 static int rs_is_pronoun(const rs_coder *c, const rs_tokens *t, size_t i)
 {
-    const char *w = rs_norm(t, i);
-    size_t n = t->items[i].norm_len;
-    return rs_is(w, n, rs_pronouns) || (c->lang == RS_LANG_FA && rs_is(w, n, rs_first_person_fa));
+    return rs_norm_is(t, i, rs_pronouns) || (c->lang == RS_LANG_FA && rs_norm_is(t, i, rs_first_person_fa));
 }
 
 static void rs_place_slots(rs_coder *c, const rs_tokens *t)
@@ -851,11 +869,12 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
     }
 }
 
+/* One lookup for the four lists: it is asked of every slot's marker. */
 static int rs_is_preposition(const char *w)
 {
-    size_t n = strlen(w);
-    return rs_is(w, n, rs_target_markers) || rs_is(w, n, rs_locative_markers) || rs_is(w, n, rs_agent_markers) ||
-           rs_is(w, n, rs_agent_heads);
+    uint64_t lists = rs_list_bit(rs_target_markers) | rs_list_bit(rs_locative_markers) |
+                     rs_list_bit(rs_agent_markers) | rs_list_bit(rs_agent_heads);
+    return (rs_word_mask(w, strlen(w)) & lists) != 0;
 }
 
 /* Whether token i starts a trigger or lies in an actor: the search for an
@@ -961,11 +980,8 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
 
 static int rs_marked(const rs_slot *s)
 {
-    return s->marker[0] && (rs_is(s->marker, strlen(s->marker), rs_target_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_locative_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_agent_markers) ||
-                            rs_is(s->marker, strlen(s->marker), rs_agent_heads) ||
-                            strcmp(s->marker, "ب") == 0 || strcmp(s->marker, "ل") == 0);
+    return s->marker[0] && (rs_is_preposition(s->marker) || strcmp(s->marker, "ب") == 0 ||
+                            strcmp(s->marker, "ل") == 0);
 }
 
 /* A subject: an actor with no preposition, not an object, not taken by a

@@ -63,7 +63,15 @@ static struct {
      * way (slots hold row + 1): most words start none, and need no longer
      * keys tried. */
     uint32_t *starts;
+    /* Hash bits of each slot's key in index and in starts: most words are
+     * in neither, and a probe that compares these reads no row or key. */
+    uint32_t *index_tags, *starts_tags;
 } rs_lex;
+
+static uint32_t rs_lex_tag(uint64_t h)
+{
+    return (uint32_t)(h >> 32);
+}
 static pthread_once_t rs_lex_once = PTHREAD_ONCE_INIT;
 
 /* ---------------------------------------------------------------- folding */
@@ -123,6 +131,7 @@ static int rs_class(uint32_t c)
 static struct {
     uint16_t fold[RS_FOLD_TABLE];
     uint8_t cls[RS_FOLD_TABLE];
+    uint8_t plain[RS_FOLD_TABLE]; /* a two-byte letter that folds to itself */
 } rs_fold_table;
 
 static void rs_build_fold_table(void)
@@ -131,6 +140,7 @@ static void rs_build_fold_table(void)
         uint32_t f = rs_fold(c);
         rs_fold_table.fold[c] = (uint16_t)f;
         rs_fold_table.cls[c] = (uint8_t)rs_class(f);
+        rs_fold_table.plain[c] = c >= 0x80 && f == c && rs_class(f) == C_LETTER;
     }
 }
 
@@ -265,7 +275,8 @@ static void rs_lex_build_index(void)
     while (size < rs_lex.n * 2)
         size *= 2;
     rs_lex.index = calloc(size, sizeof *rs_lex.index);
-    if (!rs_lex.index)
+    rs_lex.index_tags = calloc(size, sizeof *rs_lex.index_tags);
+    if (!rs_lex.index || !rs_lex.index_tags)
         abort();
     rs_lex.index_mask = size - 1;
     const char *k = rs_lex.keys.data;
@@ -273,10 +284,12 @@ static void rs_lex_build_index(void)
         if (r > 0 && rs_key_cmp(k + rs_lex.rows[r - 1].key, rs_lex.rows[r - 1].len, k + rs_lex.rows[r].key,
                                 rs_lex.rows[r].len) == 0)
             continue;
-        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0) & rs_lex.index_mask;
+        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0);
+        size_t at = h & rs_lex.index_mask;
         while (rs_lex.index[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.index[at] = (uint32_t)r + 1;
+        rs_lex.index_tags[at] = rs_lex_tag(h);
     }
 }
 
@@ -292,7 +305,10 @@ static size_t rs_first_word_len(const char *s, size_t len)
 static int rs_starts_phrase(const char *s, size_t len)
 {
     const char *k = rs_lex.keys.data;
-    for (size_t at = rs_hash_bytes(s, len, 0) & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+    uint64_t h = rs_hash_bytes(s, len, 0);
+    for (size_t at = h & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
+        if (rs_lex.starts_tags[at] != rs_lex_tag(h))
+            continue;
         const rs_lex_row *row = &rs_lex.rows[rs_lex.starts[at] - 1];
         if (rs_first_word_len(k + row->key, row->len) == len && rs_same_bytes(k + row->key, s, len))
             return 1;
@@ -303,17 +319,20 @@ static int rs_starts_phrase(const char *s, size_t len)
 static void rs_lex_build_starts(void)
 {
     rs_lex.starts = calloc(rs_lex.index_mask + 1, sizeof *rs_lex.starts);
-    if (!rs_lex.starts)
+    rs_lex.starts_tags = calloc(rs_lex.index_mask + 1, sizeof *rs_lex.starts_tags);
+    if (!rs_lex.starts || !rs_lex.starts_tags)
         abort();
     const char *k = rs_lex.keys.data;
     for (size_t r = 0; r < rs_lex.n; r++) {
         size_t first = rs_first_word_len(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
         if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first))
             continue;
-        size_t at = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0) & rs_lex.index_mask;
+        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0);
+        size_t at = h & rs_lex.index_mask;
         while (rs_lex.starts[at])
             at = (at + 1) & rs_lex.index_mask;
         rs_lex.starts[at] = (uint32_t)r + 1;
+        rs_lex.starts_tags[at] = rs_lex_tag(h);
     }
 }
 
@@ -331,8 +350,11 @@ static void rs_lex_load(void)
 static size_t rs_lex_find(const char *key, size_t len, uint32_t *first)
 {
     const char *k = rs_lex.keys.data;
-    size_t at = rs_hash_bytes(key, len, 0) & rs_lex.index_mask, lo = rs_lex.n;
+    uint64_t h = rs_hash_bytes(key, len, 0);
+    size_t at = h & rs_lex.index_mask, lo = rs_lex.n;
     for (; rs_lex.index[at]; at = (at + 1) & rs_lex.index_mask) {
+        if (rs_lex.index_tags[at] != rs_lex_tag(h))
+            continue;
         const rs_lex_row *row = &rs_lex.rows[rs_lex.index[at] - 1];
         if (row->len == len && rs_same_bytes(k + row->key, key, len)) {
             lo = rs_lex.index[at] - 1;
@@ -403,6 +425,15 @@ static void rs_close_word(rs_work *w, rs_tok *open)
         w->n--;
 }
 
+/* Whether text[i] starts a two-byte letter that goes into the word as it
+ * is: most letters of Arabic script do. */
+static int rs_plain_letter(const char *text, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    return u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < end && (u[1] & 0xC0) == 0x80 &&
+           rs_fold_table.plain[(u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)];
+}
+
 /* Pass 1: tokens of [start, end). */
 static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t end)
 {
@@ -412,6 +443,17 @@ static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t en
     int split = 0;
     size_t i = start;
     while (i < end) {
+        if (open && open->type == T_WORD && rs_plain_letter(text, end, i)) {
+            if (w->pool.len + 4 >= w->pool.cap)
+                rs_buf_reserve(&w->pool, 4);
+            memcpy(w->pool.data + w->pool.len, text + i, 2);
+            w->pool.len += 2;
+            open->wl += 2;
+            i += 2;
+            open->end = i;
+            split = 0;
+            continue;
+        }
         size_t at = i;
         int cls;
         uint32_t c = rs_fold_class(rs_utf8_step(text, end, &i), &cls);
@@ -488,6 +530,22 @@ static int rs_phrase_key(rs_work *w, size_t i, size_t k)
     return w->t[i + k - 1].type == T_WORD;
 }
 
+/* The key for tokens [i, i + k) in *key: a single word is its own key in
+ * the pool, not copied, as nearly every word is tried alone only. */
+static int rs_phrase_at(rs_work *w, size_t i, size_t k, const char **key, size_t *len)
+{
+    if (k == 1 && w->t[i].type == T_WORD) {
+        *key = w->pool.data + w->t[i].wo;
+        *len = w->t[i].wl;
+        return 1;
+    }
+    if (!rs_phrase_key(w, i, k))
+        return 0;
+    *key = w->key.data;
+    *len = w->key.len;
+    return 1;
+}
+
 static size_t rs_try_key(const char *s, size_t n, uint32_t *first)
 {
     return n ? rs_lex_find(s, n, first) : 0;
@@ -539,12 +597,14 @@ static void rs_match_words(rs_work *w)
             if (!rs_starts_phrase(w->pool.data + t.wo, t.wl))
                 maxk = 1;
             for (size_t k = maxk; k >= 1; k--) {
-                if (!rs_phrase_key(w, i, k))
+                const char *key;
+                size_t key_len;
+                if (!rs_phrase_at(w, i, k, &key, &key_len))
                     continue;
                 uint32_t first;
-                size_t n = rs_try_key(w->key.data, w->key.len, &first);
+                size_t n = rs_try_key(key, key_len, &first);
                 if (!n && k == 1)
-                    n = rs_lookup_affixed(w->key.data, w->key.len, &t), first = t.lex;
+                    n = rs_lookup_affixed(key, key_len, &t), first = t.lex;
                 if (n) {
                     t.lex = first;
                     t.nlex = (uint32_t)n;
@@ -1496,6 +1556,14 @@ static size_t rs_p_end_day(const rs_scan *s, size_t c, const rs_pd *p1, rs_pd *p
     return rs_p_year(s, c + 1, p2, 0);
 }
 
+/* Whether an expression may start at token i: every form opens with a
+ * number or a listed word, and most tokens are neither, so the grammar is
+ * not tried on them. */
+static int rs_may_start(const rs_scan *s, size_t i)
+{
+    return s->t[i].kinds != 0 || s->t[i].type == T_NUM;
+}
+
 /* Reads the expression at i, if any, adds its mention, returns its end. */
 static size_t rs_p_expr(const rs_scan *s, size_t i, rs_dates *out)
 {
@@ -1587,6 +1655,10 @@ size_t rs_dates_find(const char *text, size_t start, size_t end, const char *pub
     rs_scan s = {w->t, w->n, lang, 0, 0};
     s.has_pub = pub_date && rs_days_parse(pub_date, &s.pub) == 0;
     for (size_t i = 0; i < s.n;) {
+        if (!rs_may_start(&s, i)) {
+            i++;
+            continue;
+        }
         size_t e = rs_p_expr(&s, i, list);
         i = e > i ? e : i + 1;
     }

@@ -22,7 +22,12 @@ static inline uint32_t rs_utf8_step(const char *s, size_t len, size_t *i)
         *i += 2;
         return cp;
     }
-    return rs_utf8_next(s, len, i);
+    /* The call gets a copy: were *i itself passed, the caller's index
+     * would live in memory through the whole of its loop. */
+    size_t at = *i;
+    uint32_t c3 = rs_utf8_next(s, len, &at);
+    *i = at;
+    return c3;
 }
 
 /* The bytes of code point c in UTF-8. */

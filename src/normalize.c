@@ -14,6 +14,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/unorm2.h>
@@ -81,6 +82,50 @@ static int rs_fast_char(uint32_t c)
            c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
+/* rs_fold_char and rs_fast_char of the one- and two-byte code points,
+ * worked out once: every character of every token is folded, and nearly
+ * all are in this range. A fold of RS_FOLD_DELETE is RS_DELETE; every
+ * other fold of these code points is below RS_FOLD_TABLE too. */
+#define RS_FOLD_TABLE 0x800
+#define RS_FOLD_DELETE 0xFFFF
+static struct {
+    uint16_t fold[RS_FOLD_TABLE];
+    uint8_t fast[RS_FOLD_TABLE];
+    uint8_t plain[RS_FOLD_TABLE]; /* two bytes, fast, and folds to itself */
+} rs_fold_table;
+static pthread_once_t rs_fold_once = PTHREAD_ONCE_INIT;
+
+static void rs_build_fold_table(void)
+{
+    for (uint32_t c = 0; c < RS_FOLD_TABLE; c++) {
+        uint32_t f = rs_fold_char(c);
+        rs_fold_table.fold[c] = f == RS_DELETE ? RS_FOLD_DELETE : (uint16_t)f;
+        rs_fold_table.fast[c] = (uint8_t)rs_fast_char(c);
+        rs_fold_table.plain[c] = c >= 0x80 && f == c && rs_fast_char(c);
+    }
+}
+
+static int rs_fast(uint32_t c)
+{
+    return c < RS_FOLD_TABLE ? rs_fold_table.fast[c] : rs_fast_char(c);
+}
+
+static uint32_t rs_fold_code(uint32_t c)
+{
+    if (c >= RS_FOLD_TABLE)
+        return rs_fold_char(c);
+    return rs_fold_table.fold[c] == RS_FOLD_DELETE ? RS_DELETE : rs_fold_table.fold[c];
+}
+
+/* Whether s[i] starts a two-byte letter that rs_fold_into copies as it
+ * is: most letters of Arabic script are. */
+static int rs_plain_pair(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < len && (u[1] & 0xC0) == 0x80 &&
+           rs_fold_table.plain[(u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)];
+}
+
 /* Folds each character of s into out, collapsing and trimming spaces;
  * returns whether it wrote a space. With fast_only set it stops, returning
  * -1 with out as it was, at the first character that needs ICU: most text
@@ -94,14 +139,24 @@ static int rs_fold_into(const char *s, size_t len, rs_buf *out, int fast_only)
     char *w = out->data + base;
     int pending_space = 0, spaced = 0;
     while (i < len) {
+        if (rs_plain_pair(s, len, i)) {
+            if (pending_space)
+                *w++ = ' ';
+            spaced |= pending_space;
+            pending_space = 0;
+            memcpy(w, s + i, 2);
+            w += 2;
+            i += 2;
+            continue;
+        }
         size_t at = i;
         uint32_t raw = rs_utf8_step(s, len, &i);
-        if (fast_only && raw >= 0x80 && !rs_fast_char(raw)) {
+        if (fast_only && raw >= 0x80 && !rs_fast(raw)) {
             out->len = base;
             out->data[base] = '\0';
             return -1;
         }
-        uint32_t c = rs_fold_char(raw);
+        uint32_t c = rs_fold_code(raw);
         if (c == RS_DELETE)
             continue;
         if (c == ' ') {
@@ -222,14 +277,19 @@ static size_t rs_trailing_letters(const char *w, size_t n, size_t *from)
     return n - i;
 }
 
-/* Whether the pair can join at all: a prefix word ends in ی, and a suffix
- * word starts with ه, ت or ا. Most pairs fail this without decoding. */
+/* Whether the pair can join at all, from the bytes at the seam: a prefix
+ * word is می or نمی, so the first ends in می; a suffix word starts with ه
+ * or ت (ترین); and ای joins only a word ending in ه. Most pairs, among
+ * them the many words that end in ی, fail this without decoding. */
 static int rs_may_join(const char *a, size_t an, const char *b, size_t bn)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-    if (an >= 2 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
+    if (an >= 4 && x[an - 4] == 0xD9 && x[an - 3] == 0x85 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
         return 1;
-    return bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && (y[1] == 0xAA || y[1] == 0xA7)));
+    if (bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && y[1] == 0xAA)))
+        return 1;
+    return bn >= 4 && y[0] == 0xD8 && y[1] == 0xA7 && y[2] == 0xDB && y[3] == 0x8C && an >= 2 &&
+           x[an - 2] == 0xD9 && x[an - 1] == 0x87;
 }
 
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn)
@@ -282,6 +342,7 @@ static void rs_join_affixes(rs_buf *out, size_t base)
 
 void rs_normalize(const char *s, size_t len, rs_buf *out)
 {
+    pthread_once(&rs_fold_once, rs_build_fold_table);
     size_t base = out->len;
     int spaced = rs_fold_into(s, len, out, 1);
     if (spaced < 0)

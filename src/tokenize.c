@@ -341,11 +341,12 @@ static uint16_t rs_stem_english(const char *s, size_t *a, size_t *b, int *y)
     return flags;
 }
 
+/* Whether the first character is in U+0600..U+06FF: lead byte D8 to DB
+ * and a continuation byte, read without the general decoder. */
 static int rs_arabic_script(const char *s, size_t len)
 {
-    size_t i = 0;
-    uint32_t c = len ? rs_utf8_next(s, len, &i) : 0;
-    return c >= 0x0600 && c <= 0x06FF;
+    const unsigned char *u = (const unsigned char *)s;
+    return len >= 2 && u[0] >= 0xD8 && u[0] <= 0xDB && (u[1] & 0xC0) == 0x80;
 }
 
 static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)

@@ -31,6 +31,9 @@ static size_t rs_n_verbs;
 /* Open addressing from each distinct form to its first (sorted) row;
  * slots hold row + 1, 0 is empty. */
 static uint32_t *rs_form_index;
+/* Hash bits of each slot's form: nearly every word asked about is no verb
+ * form, and a probe that compares these reads no rs_forms row or string. */
+static uint32_t *rs_form_tags;
 static size_t rs_form_mask;
 static pthread_once_t rs_verbs_once = PTHREAD_ONCE_INIT;
 
@@ -169,12 +172,19 @@ static int rs_form_cmp(const void *a, const void *b)
 }
 
 /* The slot of form s: its row's, or the empty one where it would go. */
+static uint32_t rs_form_tag(uint64_t h)
+{
+    return (uint32_t)(h >> 32);
+}
+
+/* The slot of the form s, or the empty slot where it would go. */
 static size_t rs_form_slot(const char *s, size_t len)
 {
-    size_t at = rs_hash_bytes(s, len, 0) & rs_form_mask;
+    uint64_t h = rs_hash_bytes(s, len, 0);
+    size_t at = h & rs_form_mask;
     while (rs_form_index[at]) {
         const rs_verb_form *f = &rs_forms[rs_form_index[at] - 1];
-        if (f->len == len && rs_same_bytes(f->form, s, len))
+        if (rs_form_tags[at] == rs_form_tag(h) && f->len == len && rs_same_bytes(f->form, s, len))
             break;
         at = (at + 1) & rs_form_mask;
     }
@@ -189,13 +199,16 @@ static void rs_load_verbs(void)
     while (size < rs_n_forms * 2)
         size *= 2;
     rs_form_index = calloc(size, sizeof *rs_form_index);
-    if (!rs_form_index)
+    rs_form_tags = calloc(size, sizeof *rs_form_tags);
+    if (!rs_form_index || !rs_form_tags)
         abort();
     rs_form_mask = size - 1;
     for (size_t i = 0; i < rs_n_forms; i++) {
         size_t at = rs_form_slot(rs_forms[i].form, rs_forms[i].len);
-        if (!rs_form_index[at])
+        if (!rs_form_index[at]) {
             rs_form_index[at] = (uint32_t)i + 1;
+            rs_form_tags[at] = rs_form_tag(rs_hash_bytes(rs_forms[i].form, rs_forms[i].len, 0));
+        }
     }
 }
 
