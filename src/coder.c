@@ -163,7 +163,7 @@ static void rs_mark_token_lists(const rs_tokens *t)
 /* Words that end a clause: a trigger takes its actors from its own clause. */
 static const char *const rs_clause_words[] = {
     "که", "انکه", "اینکه", "اما", "ولی", "زیرا", "چون", "تا",
-    "لکن", "بینما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان", "عندما", "حینما", "حین",
+    "لکن", "بینما", "مما", "حیث", "الذی", "التی", "الذین", "بعدما", "لان", "عندما", "حینما", "حین",
     "that", "but", "while", "whereas", "because", "who", "which", "after", "before", "when", NULL,
 };
 
