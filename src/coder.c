@@ -1055,6 +1055,11 @@ static int rs_slot_in_clause(const rs_coder *c, const rs_slot *s, const rs_trigg
 
 static int rs_english_passive(const rs_tokens *t, const rs_trigger *tr)
 {
+    /* "is investigating", "to remove": a progressive or an infinitive is active. */
+    const char *w = rs_norm(t, tr->first);
+    size_t n = t->items[tr->first].norm_len;
+    if ((n > 4 && strcmp(w + n - 3, "ing") == 0) || (tr->first > 0 && strcmp(rs_norm(t, tr->first - 1), "to") == 0))
+        return 0;
     for (size_t k = 1; k <= 3 && k <= tr->first; k++) {
         size_t i = tr->first - k;
         if (rs_tok_is(t, i, rs_be_words))
