@@ -257,6 +257,13 @@ static const char *const rs_reference_heads[] = {
     "للاشتباه", "مدان", "المدان", "المدانین", "ادین", "متعلقه", "المتعلقه", "المتعلق", "یتعلق", "تتعلق", NULL,
 };
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
+/* Arabic words a masdar follows and a finite verb does not: prepositions
+ * ("تمكنا من قتل", "بسبب خطف") and nouns of kind ("عمليات قتل", "حملة
+ * خطف", "حادثة خطف", "قصد قتل"). "قتل" after them is a noun. */
+static const char *const rs_masdar_heads_ar[] = {
+    "من", "فی", "عن", "الی", "علی", "بین", "حول", "وراء", "بسبب", "ضد", "خلال", "عبر", "دون",
+    "عملیه", "عملیات", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
+};
 
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
@@ -264,7 +271,7 @@ static const char *const *const rs_word_lists[] = {
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
-    rs_reference_heads, rs_imperfect_prefixes, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
+    rs_reference_heads, rs_imperfect_prefixes, rs_masdar_heads_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
@@ -1865,7 +1872,8 @@ static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
 {
     uint32_t w[RS_AR_WORD], prep;
     size_t n = rs_arabic_body(t, i, w, &prep);
-    if (n < 3 || (t->items[i].affixes & RS_AFFIX_ARTICLE) || prep == RS_AR_BA || prep == RS_AR_KAF)
+    if (n < 3 || (t->items[i].affixes & RS_AFFIX_ARTICLE) || prep == RS_AR_BA || prep == RS_AR_KAF ||
+        (i > 0 && rs_tok_is(t, i - 1, rs_masdar_heads_ar)))
         return 0;
     uint32_t last = w[n - 1], before = w[n - 2];
     if (n >= 4 && ((before == RS_AR_ALEF && last == RS_AR_TA) || (before == RS_AR_YA && last == RS_AR_NUN)))
