@@ -257,6 +257,14 @@ static const char *const rs_reference_heads[] = {
     "للاشتباه", "مدان", "المدان", "المدانین", "ادین", "متعلقه", "المتعلقه", "المتعلق", "یتعلق", "تتعلق", NULL,
 };
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
+/* Arabic counts too large for one incident: "عشرات الهجمات", "مئات الغارات". */
+static const char *const rs_many_words_ar[] = {"عشرات", "میات", "الاف", "الوف", NULL};
+/* People, not acts: a count before them is a toll ("68 قتيلا") or the size
+ * of a crowd ("آلاف المتظاهرين"). */
+static const char *const rs_people_nouns_ar[] = {
+    "قتیل", "قتیلا", "قتلی", "جریح", "جریحا", "جرحی", "ضحایا", "ضحیه", "شهید", "شهیدا", "شهداء", "مصاب", "مصابا",
+    "متظاهر", "متظاهرا", "محتج", "معتصم", "مضرب", NULL,
+};
 /* Arabic words a masdar follows and a finite verb does not: prepositions
  * ("تمكنا من قتل", "بسبب خطف") and nouns of kind ("عمليات قتل", "حملة
  * خطف", "حادثة خطف", "قصد قتل"). "قتل" after them is a noun. */
@@ -271,7 +279,7 @@ static const char *const *const rs_word_lists[] = {
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
-    rs_reference_heads, rs_imperfect_prefixes, rs_masdar_heads_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
+    rs_reference_heads, rs_imperfect_prefixes, rs_masdar_heads_ar, rs_many_words_ar, rs_people_nouns_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
@@ -1762,6 +1770,21 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
     return own.source < 0 && own.target < 0;
 }
 
+/* "شهدت أفغانستان 140 هجوما انتحاريا في العام 2006", "عشرات الهجمات": ten
+ * or more acts counted in Arabic are a statistic over a period, not an
+ * incident. A count of people is not one of acts (rs_people_nouns_ar). */
+#define RS_STATISTIC_COUNT 10
+
+static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_AR || tr->first == 0 || rs_tok_is(t, tr->first, rs_people_nouns_ar))
+        return 0;
+    size_t i = tr->first - 1;
+    if (t->items[i].kind == RS_TOKEN_NUMBER)
+        return strtol(rs_norm(t, i), NULL, 10) >= RS_STATISTIC_COUNT;
+    return rs_tok_is(t, i, rs_many_words_ar);
+}
+
 /* The PLOVER types whose events must read as incident reports
  * (rs_is_incident_report). */
 static const struct {
@@ -2009,7 +2032,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = tr->embedded;
-    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info))
+    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) ||
+        (rs_incident_type(info->plover) >= 0 && rs_is_statistic(c, t, tr)))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
