@@ -2114,7 +2114,9 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             if (nt && ns && sources[i] == targets[j])
                 continue;
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
-            if (place_target)
+            /* "أعلنت مصادر عراقية مقتل ستة أشخاص في بغداد": the place is no
+             * target when it is the source's own country. */
+            if (place_target && !(e.source.present && !strcmp(e.source.code, e.place_country)))
                 rs_target_from_place(&e);
             rs_push_event(out, &e);
             rs_note_party(c, &e.source);
