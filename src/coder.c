@@ -257,6 +257,10 @@ static const char *const rs_reference_heads[] = {
     "للاشتباه", "مدان", "المدان", "المدانین", "ادین", "متعلقه", "المتعلقه", "المتعلق", "یتعلق", "تتعلق", NULL,
 };
 static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
+/* What opens reported speech besides a speech verb ("أفاد بأن", "قال:
+ * «"), and بعد, after which the news often first reports the act that
+ * occasioned it ("أغلقت المعبر بعد تبادل لإطلاق النار"). */
+static const char *const rs_report_openers_ar[] = {":", "«", "بان", "بانه", "بانها", "بعد", NULL};
 /* Arabic counts too large for one incident: "عشرات الهجمات", "مئات الغارات". */
 static const char *const rs_many_words_ar[] = {"عشرات", "میات", "الاف", "الوف", NULL};
 /* People, not acts: a count before them is a toll ("68 قتيلا") or the size
@@ -279,7 +283,8 @@ static const char *const *const rs_word_lists[] = {
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
-    rs_reference_heads, rs_imperfect_prefixes, rs_masdar_heads_ar, rs_many_words_ar, rs_people_nouns_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
+    rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
+    rs_people_nouns_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
@@ -1796,7 +1801,11 @@ static const struct {
      * Arabic gold standard a named doer of an ASSAULT is no more often a
      * report than any other sentence. */
     int named_doer_ar;
-} rs_incident_types[] = {{"ASSAULT", 0}, {"PROTEST", 1}};
+    /* Whether an Arabic act named late in its sentence (rs_arabic_late)
+     * needs two more points: attacks are reported in the lead, while a
+     * protest is often told in a later clause ("..., حيث تظاهر المئات"). */
+    int lead_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1}, {"PROTEST", 1, 0}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -1923,6 +1932,24 @@ static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
     return !rs_arabic_noun_shape(w, n);
 }
 
+/* Whether an Arabic act is named late in its report: more than ten tokens
+ * after the sentence's start or the last speech verb, attribution or
+ * complementiser ("قال مصدر إن", "أفاد بأن", "قال: «"; rs_report_openers_ar).
+ * A report leads with its act ("قتل 15 شخصا", "قالت الشرطة إن عبوة
+ * انفجرت"); an act named further in is background to other news ("وكرر
+ * الوزير أن بلاده لن تنسحب على الرغم من مقتل ثلاثة جنود"). */
+#define RS_LEAD_TOKENS 10
+
+static int rs_arabic_late(const rs_tokens *t, size_t at)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < at; i++)
+        if (rs_tok_is(t, i, rs_speech_words) || rs_tok_is(t, i, rs_complementisers) ||
+            rs_tok_is(t, i, rs_attribution_words) || rs_tok_is(t, i, rs_report_openers_ar))
+            from = i + 1;
+    return at - from > RS_LEAD_TOKENS;
+}
+
 /* Whether a violent or protest event is reported as an incident: the
  * sentence's evidence (rs_incident_evidence), and a named doer, give one
  * point each; Persian and English need one. Arabic commentary names kinds
@@ -1943,7 +1970,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
         return points + named >= 1;
     int claimed, verb = rs_arabic_finite_verb(t, tr->first) || rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED;
     points += named && (verb || rs_incident_types[type].named_doer_ar);
-    return points >= (verb ? 2 : 3);
+    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first);
+    return points >= (verb ? 2 : 3) + 2 * late;
 }
 
 /* Acts two parties do together: meet (04), agree (03), sign (057),
