@@ -261,6 +261,13 @@ static const char *const rs_imperfect_prefixes[] = {"ی", "ت", NULL};
  * «"), and بعد, after which the news often first reports the act that
  * occasioned it ("أغلقت المعبر بعد تبادل لإطلاق النار"). */
 static const char *const rs_report_openers_ar[] = {":", "«", "بان", "بانه", "بانها", "بعد", NULL};
+/* Deaths with no attacker: "لقي 30 شخصا حتفهم في زلزال", "قتل خمسة في
+ * حادث سير". */
+static const char *const rs_disaster_words_ar[] = {
+    "زلزال", "زلازل", "تسونامی", "فیضان", "فیضانات", "سیول", "اعصار", "اعاصیر", "عاصفه", "تدافع", "غرق", NULL,
+};
+static const char *const rs_accident_heads_ar[] = {"حادث", "حوادث", "حادثه", NULL};
+static const char *const rs_traffic_words_ar[] = {"سیر", "مرور", "طریق", NULL};
 /* Arabic counts too large for one incident: "عشرات الهجمات", "مئات الغارات". */
 static const char *const rs_many_words_ar[] = {"عشرات", "میات", "الاف", "الوف", NULL};
 /* People, not acts: a count before them is a toll ("68 قتيلا") or the size
@@ -284,7 +291,7 @@ static const char *const *const rs_word_lists[] = {
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
-    rs_people_nouns_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
+    rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
 };
 
@@ -1790,6 +1797,20 @@ static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigg
     return rs_tok_is(t, i, rs_many_words_ar);
 }
 
+/* Whether an Arabic act's clause names a natural disaster or an accident
+ * (rs_disaster_words_ar, "حادث سير"): the dead were not attacked. */
+static int rs_is_disaster(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    if (c->lang != RS_LANG_AR)
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (rs_same_clause(c, i, tr->first) &&
+            (rs_tok_is(t, i, rs_disaster_words_ar) ||
+             (i > 0 && rs_tok_is(t, i - 1, rs_accident_heads_ar) && rs_tok_is(t, i, rs_traffic_words_ar))))
+            return 1;
+    return 0;
+}
+
 /* The PLOVER types whose events must read as incident reports
  * (rs_is_incident_report). */
 static const struct {
@@ -2061,7 +2082,8 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         return;
     int embedded = tr->embedded;
     if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) ||
-        (rs_incident_type(info->plover) >= 0 && rs_is_statistic(c, t, tr)))
+        (rs_incident_type(info->plover) >= 0 && rs_is_statistic(c, t, tr)) ||
+        (!strcmp(info->plover, "ASSAULT") && rs_is_disaster(c, t, tr)))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
      * material conflict, where the news often names no one else. */
