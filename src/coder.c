@@ -1134,6 +1134,22 @@ static int rs_arabic_topic_of(const rs_tokens *t, size_t i)
     return ba && i > 0 && rs_tok_is(t, i - 1, rs_reference_heads);
 }
 
+/* "الاعتداء الذي وقع أمس، وأسفر عن مقتل مهندس": a verb joined by و to a
+ * relative clause, with no other clause opened between, goes on telling
+ * what the relative's noun did. */
+static int rs_arabic_relative_goes_on(const rs_tokens *t, size_t i)
+{
+    if (!(t->items[i].affixes & RS_AFFIX_CONJ) || strncmp(rs_norm(t, i), "و", strlen("و")) != 0)
+        return 0;
+    while (i-- > 0)
+        if (rs_tok_is(t, i, rs_relative_words))
+            return 1;
+        else if (rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words) ||
+                 rs_tok_is(t, i, rs_complementisers))
+            return 0;
+    return 0;
+}
+
 /* Whether an event noun refers back to an event reported elsewhere rather
  * than reporting one: an Arabic masdar with the article ("أدانت الهجوم",
  * "الاغتيال"), an English one after "the" inside another event's clause
@@ -1146,6 +1162,7 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
     switch (c->lang) {
     case RS_LANG_AR:
         return rs_arabic_definite_noun(c, t, tr->first) || rs_arabic_topic_of(t, tr->first) ||
+               rs_arabic_relative_goes_on(t, tr->first) ||
                (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
                                   rs_tok_is(t, tr->first - 1, rs_relative_words)));
     case RS_LANG_EN:
