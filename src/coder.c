@@ -1150,6 +1150,33 @@ static int rs_arabic_relative_goes_on(const rs_tokens *t, size_t i)
     return 0;
 }
 
+static int rs_starts_with(const char *w, const char *letter);
+static int rs_incident_type(const char *plover);
+
+/* Whether a trigger's event is one that must read as an incident report. */
+static int rs_incident_trigger(const rs_coder *c, const rs_trigger *tr)
+{
+    const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
+    return info && rs_incident_type(info->plover) >= 0;
+}
+
+/* "عمليات الاختطاف", "أعمال الشغب": a noun of kind whose act has the
+ * article is as definite as the act itself. */
+static int rs_arabic_definite_kind(const rs_tokens *t, const rs_trigger *tr)
+{
+    return tr->last > tr->first && rs_tok_is(t, tr->first, rs_masdar_heads_ar) &&
+           (t->items[tr->first + 1].affixes & RS_AFFIX_ARTICLE);
+}
+
+/* "متظاهرين يحتجون على": an imperfect verb right after a noun of people
+ * describes them (an Arabic relative clause without الذي). */
+static int rs_arabic_describes_people(const rs_tokens *t, size_t i)
+{
+    const char *w = rs_norm(t, i);
+    int imperfect = rs_starts_with(w, "ی") || rs_starts_with(w, "ت");
+    return imperfect && i > 0 && rs_tok_is(t, i - 1, rs_people_nouns_ar);
+}
+
 /* Whether an event noun refers back to an event reported elsewhere rather
  * than reporting one: an Arabic masdar with the article ("أدانت الهجوم",
  * "الاغتيال"), an English one after "the" inside another event's clause
@@ -1157,12 +1184,18 @@ static int rs_arabic_relative_goes_on(const rs_tokens *t, size_t i)
  * ("حمله ... را محکوم کرد"). Such a noun is not coded on its own. */
 static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int embedded)
 {
-    if (tr->light || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during)))
+    if (tr->light)
+        return 0;
+    /* "في لقاء مع": the clause's subject took part. Not so for violence or
+     * protest with the article ("خلال التظاهرات"): a known one. */
+    if (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during) &&
+        !(c->lang == RS_LANG_AR && rs_arabic_definite_noun(c, t, tr->first) && rs_incident_trigger(c, tr)))
         return 0;
     switch (c->lang) {
     case RS_LANG_AR:
         return rs_arabic_definite_noun(c, t, tr->first) || rs_arabic_topic_of(t, tr->first) ||
-               rs_arabic_relative_goes_on(t, tr->first) ||
+               rs_arabic_relative_goes_on(t, tr->first) || rs_arabic_definite_kind(t, tr) ||
+               rs_arabic_describes_people(t, tr->first) ||
                (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
                                   rs_tok_is(t, tr->first - 1, rs_relative_words)));
     case RS_LANG_EN:
