@@ -2021,6 +2021,19 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
     return at - from > RS_LEAD_TOKENS;
 }
 
+/* Acts told as the condition of people rather than as incidents: torture,
+ * mostly as detainees' claims ("قال إنه تعرض للتعذيب"). In Arabic they
+ * need a noun's evidence whatever their form. */
+static const char *const rs_condition_codes[] = {"1822", NULL};
+
+static int rs_is_condition(const rs_cameo_info *info)
+{
+    for (const char *const *p = rs_condition_codes; *p; p++)
+        if (!strcmp(info->code, *p))
+            return 1;
+    return 0;
+}
+
 /* Whether a violent or protest event is reported as an incident: the
  * sentence's evidence (rs_incident_evidence), and a named doer, give one
  * point each; Persian and English need one. Arabic commentary names kinds
@@ -2039,7 +2052,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int points = c->incident_points + (c->incident_triggers[type] >= 2);
     if (c->lang != RS_LANG_AR)
         return points + named >= 1;
-    int claimed, verb = rs_arabic_finite_verb(t, tr->first) || rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED;
+    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
+                                                   rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += named && (verb || rs_incident_types[type].named_doer_ar);
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first);
     return points >= (verb ? 2 : 3) + 2 * late;
