@@ -1664,8 +1664,17 @@ static void rs_push_event(rs_events *out, const rs_event *e)
      * their unknown source ("three journalists were arrested"). */
     if (!e->source.present && !e->passive && e->quad != 4)
         return;
-    if (e->source.present && e->target.present && !strcmp(e->source.code, e->target.code))
+    if (e->source.present && e->target.present && !strcmp(e->source.code, e->target.code)) {
+        /* "أعلن الجيش الأميركي مقتل جندي في هجوم استهدف دورية للجيش
+         * الأميركي": violence a party does to itself is mostly a speaker
+         * or a place taken for the doer; the act stays, its doer unknown. */
+        if (e->quad != 4)
+            return;
+        rs_event act = *e;
+        memset(&act.source, 0, sizeof act.source);
+        rs_push_event(out, &act);
         return;
+    }
     for (size_t k = 0; k < out->n; k++)
         if (rs_same_event(&out->items[k], e))
             return;
@@ -2228,9 +2237,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
             if (nt && ns && sources[i] == targets[j])
                 continue;
             rs_copy_actor(c, nt ? targets[j] : -1, &e.target);
-            /* "أعلنت مصادر عراقية مقتل ستة أشخاص في بغداد": the place is no
-             * target when it is the source's own country. */
-            if (place_target && !(e.source.present && !strcmp(e.source.code, e.place_country)))
+            if (place_target)
                 rs_target_from_place(&e);
             rs_push_event(out, &e);
             rs_note_party(c, &e.source);
