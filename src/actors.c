@@ -149,6 +149,13 @@ static int rs_inside_date(const rs_dates *dates, const rs_token *a, const rs_tok
     return 0;
 }
 
+int rs_actor_is_group(const rs_lexicon *lex, int entry)
+{
+    size_t line;
+    const char *file = entry >= 0 ? rs_lexicon_origin(lex, entry, &line) : NULL;
+    return file && strstr(file, "organisations") != NULL;
+}
+
 /* A definite noun standing for a group named before: "این گروه",
  * "الحركة", "the group". Returns its length in tokens, or 0. */
 static size_t rs_anaphor_at(const rs_tokens *t, size_t i)
@@ -169,20 +176,25 @@ static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_
                               int32_t day, const rs_actors *list, rs_match *out, size_t cap)
 {
     size_t n = 0, i = 0;
+    /* The group an anaphor stands for: the last one named, in this
+     * sentence or (from the coder) before it. */
+    int group = list->has_antecedent ? list->antecedent.entry : -1;
     while (i < t->n && n < cap) {
         rs_walk w = {lex, text, t, 0, RS_NO_NODE};
         rs_walk_from(&w, 0, i, 0);
         const char *code = NULL;
         int entry = w.best_node == RS_NO_NODE ? -1 : rs_pick_entry(lex, w.best_node, day, &code);
-        size_t anaphor = entry < 0 && list->has_antecedent ? rs_anaphor_at(t, i) : 0;
+        size_t anaphor = entry < 0 && group >= 0 ? rs_anaphor_at(t, i) : 0;
         if (anaphor) {
             /* The group's code on this sentence's day: the Taliban of 2019
              * and of 2024 differ. */
-            entry = list->antecedent.entry;
+            entry = group;
             code = rs_lexicon_code_on(lex, entry, day);
-            if (!code)
+            if (!code && list->has_antecedent && entry == list->antecedent.entry)
                 code = list->antecedent.code;
             w.best_last = i + anaphor - 1;
+        } else if (entry >= 0 && rs_actor_is_group(lex, entry)) {
+            group = entry;
         }
         if (entry < 0 || rs_inside_date(dates, &t->items[i], &t->items[w.best_last])) {
             i++;

@@ -2719,9 +2719,7 @@ static void rs_note_group(rs_coder *c, int sent)
 {
     for (size_t k = c->found.n; k-- > 0;) {
         const rs_actor_mention *a = &c->found.items[k];
-        size_t line;
-        const char *file = a->root[0] && a->entry >= 0 ? rs_lexicon_origin(c->actors, a->entry, &line) : NULL;
-        if (file && strstr(file, "organisations")) {
+        if (a->root[0] && rs_actor_is_group(c->actors, a->entry)) {
             c->group = *a;
             c->group_sent = sent;
             c->has_group = 1;

@@ -211,6 +211,10 @@ size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE 
 size_t rs_actors_find_with_dates(const rs_lexicon *lex, const char *text, size_t start, size_t end, rs_lang lang,
                                  const char *date, const rs_dates *dates, rs_actors *list);
 
+/* Whether an actor entry is a group (dict/actors/organisations.txt), not a
+ * state or a person: what "این گروه", "الحركة", "the group" stand for. */
+int rs_actor_is_group(const rs_lexicon *lex, int entry);
+
 /* Reports the coder's built-in word lists that are not in normalised form
  * (src/coder.c); returns how many. */
 size_t rs_coder_check_words(FILE *out);
