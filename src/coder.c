@@ -649,7 +649,9 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             h.words = (uint8_t)(h.words + 2);
             h.noun_last = i - 1;
             h.verb_first = j;
-            h.passive_verb = strcmp(name, "شدن") == 0;
+            /* شدن, and قرار گرفتن ("مورد حمله قرار گرفت", "was attacked"). */
+            h.passive_verb = strcmp(name, "شدن") == 0 ||
+                             (strcmp(name, "گرفتن") == 0 && j > 0 && strcmp(rs_norm(t, j - 1), "قرار") == 0);
             rs_scan_record(s, child, first, last, &h);
             rs_scan_from(s, child, first, last + 1, depth + 1, h);
         }
