@@ -2009,6 +2009,11 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
         at++;
     if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
         return 0;
+    /* "welcomed the ceasefire between Israel and Hamas": the parties are the
+     * nearer event noun's. */
+    for (size_t k = 0; k < c->n_triggers; k++)
+        if (c->triggers[k].first > tr->last && c->triggers[k].first < at)
+            return 0;
     /* "میان دو کشور", "بين البلدين": the last two parties named. */
     for (size_t k = 0; k < c->n_slots; k++)
         if (c->slots[k].pair && c->slots[k].first == at + 1) {
