@@ -2279,6 +2279,16 @@ static int rs_is_condition(const rs_cameo_info *info)
     return 0;
 }
 
+/* Whether a past verb's doer is an unidentified attacker ("مسلحون
+ * مجهولون اغتالوا", the UAF code of dict/agents.txt): commentary names
+ * states and groups as doers, while unknown gunmen appear in reports of
+ * new attacks. The imperfect ("المجهولون يخطفون الناس") is habit. */
+static int rs_unknown_attacker(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_roles *r)
+{
+    return r->source >= 0 && !strcmp(c->found.items[c->slots[r->source].actor].code, "UAF") &&
+           !rs_starts_with(rs_stem(t, tr->first), "ی");
+}
+
 /* Whether a violent or protest event is reported as an incident: the
  * sentence's evidence (rs_incident_evidence), and a named doer, give one
  * point each; Persian and English need one. Arabic commentary names kinds
@@ -2299,7 +2309,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
         return points + named >= 1;
     int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
-    points += named && (verb || rs_incident_types[type].named_doer_ar);
+    points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first);
     return points >= (verb ? 2 : 3) + 2 * late;
 }
