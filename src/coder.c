@@ -2268,6 +2268,16 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
     return at - from > RS_LEAD_TOKENS;
 }
 
+/* Whether an Arabic act is followed right away by its toll ("وقتل 52
+ * شخصا", "أدى إلى مقتل 59"): a verb with its toll reports the act
+ * wherever it stands in the sentence. A count a word further on is as
+ * often a recalled attack ("عندما انفجرت فيهم ست قنابل"). */
+static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
+{
+    size_t i = tr->last + 1;
+    return i < t->n && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words));
+}
+
 /* Acts told as the condition of people rather than as incidents: torture,
  * mostly as detainees' claims ("قال إنه تعرض للتعذيب"). In Arabic they
  * need a noun's evidence whatever their form. */
@@ -2312,7 +2322,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
-    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first);
+    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
 
