@@ -2123,7 +2123,11 @@ static const struct {
      * needs two more points: attacks are reported in the lead, while a
      * protest is often told in a later clause ("..., حيث تظاهر المئات"). */
     int lead_ar;
-} rs_incident_types[] = {{"ASSAULT", 0, 1}, {"PROTEST", 1, 0}};
+    /* Whether an Arabic act of the crowd named with the article ("وردد
+     * المتظاهرون هتافات", "أن المحتجين أحرقوا") goes on with a protest
+     * already reported (rs_arabic_known_crowd). */
+    int crowd_known_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1, 0}, {"PROTEST", 1, 0, 1}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -2278,6 +2282,32 @@ static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
     return i < t->n && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words));
 }
 
+/* Whether the doer of an Arabic act, in its words or right beside them,
+ * is a crowd named with the article (المتظاهرون، المحتجين; the crowd
+ * nouns of rs_people_nouns_ar): what a crowd the story has already
+ * reported did next, not a new protest. */
+static int rs_arabic_known_crowd(const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first ? tr->first - 1 : 0; i <= tr->last + 1 && i < t->n; i++)
+        if ((t->items[i].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i, rs_people_nouns_ar))
+            return 1;
+    return 0;
+}
+
+/* Whether an act of the incident type that is not the known crowd's
+ * comes before the trigger in its sentence: "اندلعت مظاهرات ..., ورفع
+ * المتظاهرون شعارات" reports the protest, then what its crowd did. */
+static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int type)
+{
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
+        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_known_crowd(t, o))
+            return 1;
+    }
+    return 0;
+}
+
 /* Acts told as the condition of people rather than as incidents: torture,
  * mostly as detainees' claims ("قال إنه تعرض للتعذيب"). In Arabic they
  * need a noun's evidence whatever their form. */
@@ -2322,6 +2352,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
+    if (rs_incident_types[type].crowd_known_ar && rs_arabic_known_crowd(t, tr) && !rs_reported_before(c, t, tr, type))
+        return 0;
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
