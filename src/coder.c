@@ -2127,7 +2127,11 @@ static const struct {
      * المتظاهرون هتافات", "أن المحتجين أحرقوا") goes on with a protest
      * already reported (rs_arabic_known_crowd). */
     int crowd_known_ar;
-} rs_incident_types[] = {{"ASSAULT", 0, 1, 0}, {"PROTEST", 1, 0, 1}};
+    /* Whether the size of the crowd right at an Arabic verb ("تجمع مئات",
+     * "تظاهر 500 طالب") is a point of its own: a crowd is counted when
+     * it gathers, while commentary speaks of protest without one. */
+    int crowd_size_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0}, {"PROTEST", 1, 0, 1, 1}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -2273,13 +2277,16 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
 }
 
 /* Whether an Arabic act is followed right away by its toll ("وقتل 52
- * شخصا", "أدى إلى مقتل 59"): a verb with its toll reports the act
+ * شخصا", "أدى إلى مقتل 59") or its crowd, in its words or right after
+ * them ("تجمع مئات"): a verb with its toll reports the act
  * wherever it stands in the sentence. A count a word further on is as
  * often a recalled attack ("عندما انفجرت فيهم ست قنابل"). */
 static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
 {
-    size_t i = tr->last + 1;
-    return i < t->n && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words));
+    for (size_t i = tr->first + 1; i <= tr->last + 1 && i < t->n; i++)
+        if (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
+            return 1;
+    return 0;
 }
 
 /* Whether the doer of an Arabic act, in its words or right beside them,
@@ -2354,6 +2361,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_known_crowd(t, tr) && !rs_reported_before(c, t, tr, type))
         return 0;
+    points += rs_incident_types[type].crowd_size_ar && verb && rs_arabic_toll(t, tr);
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
