@@ -280,6 +280,8 @@ static const char *const rs_demonstratives[] = {"این", "ان", "همین", "�
 static const char *const rs_count_words[] = {
     "یک", "چند", "تعدادی", "شماری", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "دهها", "صدها", "تن", "نفر",
     "اثنین", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانیه", "تسعه", "عشره", "عشرات", "میات", "الاف", "الوف", "میتی", "الفی", "شخصا", "شخصین",
+    /* The feminine and tens forms, also as the stems of خمسين، سبعين: "خمس قذائف". */
+    "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمانی", "تسع", "عشرین", "ثلاثین", "اربعین", "ستین", "ثمانین", "تسعین", "میه", "مایه", "الف",
     "هزاران", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "scores", "hundreds",
     "thousands", "tens", NULL,
 };
@@ -2128,7 +2130,15 @@ static const struct {
      * needs two more points: attacks are reported in the lead, while a
      * protest is often told in a later clause ("..., حيث تظاهر المئات"). */
     int lead_ar;
-} rs_incident_types[] = {{"ASSAULT", 0, 1}, {"PROTEST", 1, 0}};
+    /* Whether an Arabic act of the crowd named with the article ("وردد
+     * المتظاهرون هتافات", "أن المحتجين أحرقوا") goes on with a protest
+     * already reported (rs_arabic_known_crowd). */
+    int crowd_known_ar;
+    /* Whether the size of the crowd right at an Arabic verb ("تجمع مئات",
+     * "تظاهر 500 طالب") is a point of its own: a crowd is counted when
+     * it gathers, while commentary speaks of protest without one. */
+    int crowd_size_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0}, {"PROTEST", 1, 0, 1, 1}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -2273,6 +2283,45 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
     return at - from > RS_LEAD_TOKENS;
 }
 
+/* Whether an Arabic act is followed right away by its toll ("وقتل 52
+ * شخصا", "أدى إلى مقتل 59") or its crowd, in its words or right after
+ * them ("تجمع مئات"): a verb with its toll reports the act
+ * wherever it stands in the sentence. A count a word further on is as
+ * often a recalled attack ("عندما انفجرت فيهم ست قنابل"). */
+static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first + 1; i <= tr->last + 1 && i < t->n; i++)
+        if (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
+            return 1;
+    return 0;
+}
+
+/* Whether the doer of an Arabic act, in its words or right beside them,
+ * is a crowd named with the article (المتظاهرون، المحتجين; the crowd
+ * nouns of rs_people_nouns_ar): what a crowd the story has already
+ * reported did next, not a new protest. */
+static int rs_arabic_known_crowd(const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first ? tr->first - 1 : 0; i <= tr->last + 1 && i < t->n; i++)
+        if ((t->items[i].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i, rs_people_nouns_ar))
+            return 1;
+    return 0;
+}
+
+/* Whether an act of the incident type that is not the known crowd's
+ * comes before the trigger in its sentence: "اندلعت مظاهرات ..., ورفع
+ * المتظاهرون شعارات" reports the protest, then what its crowd did. */
+static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int type)
+{
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
+        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_known_crowd(t, o))
+            return 1;
+    }
+    return 0;
+}
+
 /* Acts told as the condition of people rather than as incidents: torture,
  * mostly as detainees' claims ("قال إنه تعرض للتعذيب"). In Arabic they
  * need a noun's evidence whatever their form. */
@@ -2284,6 +2333,16 @@ static int rs_is_condition(const rs_cameo_info *info)
         if (!strcmp(info->code, *p))
             return 1;
     return 0;
+}
+
+/* Whether a past verb's doer is an unidentified attacker ("مسلحون
+ * مجهولون اغتالوا", the UAF code of dict/agents.txt): commentary names
+ * states and groups as doers, while unknown gunmen appear in reports of
+ * new attacks. The imperfect ("المجهولون يخطفون الناس") is habit. */
+static int rs_unknown_attacker(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_roles *r)
+{
+    return r->source >= 0 && !strcmp(c->found.items[c->slots[r->source].actor].code, "UAF") &&
+           !rs_starts_with(rs_stem(t, tr->first), "ی");
 }
 
 /* Whether a violent or protest event is reported as an incident: the
@@ -2306,8 +2365,11 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
         return points + named >= 1;
     int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
-    points += named && (verb || rs_incident_types[type].named_doer_ar);
-    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first);
+    points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
+    if (rs_incident_types[type].crowd_known_ar && rs_arabic_known_crowd(t, tr) && !rs_reported_before(c, t, tr, type))
+        return 0;
+    points += rs_incident_types[type].crowd_size_ar && verb && rs_arabic_toll(t, tr);
+    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
 
