@@ -84,12 +84,12 @@ if [ -f "$shared/eval/score.py" ]; then
     for lang in fa ar en; do
         score "$src/tests/data/events_$lang.jsonl" "${RASAD_MIN_F1_TABLE:-0.38}"
     done
-    [ -f "$shared/gold/seeds.jsonl" ] && score "$shared/gold/seeds.jsonl" "${RASAD_MIN_F1_SEEDS:-0.80}"
+    [ -f "$shared/gold/seeds.jsonl" ] && score "$shared/gold/seeds.jsonl" "${RASAD_MIN_F1_SEEDS:-0.82}"
 fi
 
 # The Arabic ASSAULT/PROTEST and English PLOVER gold standards (dev halves).
 if [ -f "$shared/eval/gsr.py" ] && [ -d "$shared/data/arabic-gsr" ]; then
-    for kind in assault:${RASAD_MIN_F1_ASSAULT:-0.58} protest:${RASAD_MIN_F1_PROTEST:-0.48}; do
+    for kind in assault:${RASAD_MIN_F1_ASSAULT:-0.60} protest:${RASAD_MIN_F1_PROTEST:-0.54}; do
         floor=${kind#*:} kind=${kind%%:*}
         csv="$shared/data/arabic-gsr/${kind}_gsr.dev.csv"
         python3 "$shared/eval/gsr.py" docs "$csv" --half all > "$tmp/gsr_docs.jsonl"
