@@ -403,11 +403,14 @@ typedef struct rs_actors {
     rs_dates dates;   /* scratch */
     int bare_roles;   /* also list role nouns with no state ("gunmen"): code
                          is the role, root "" (set it after rs_actors_init) */
-    /* The group that "این گروه", "الحركة", "the group" stand for, when
-     * has_antecedent: the coder sets it from the sentences before. */
-    rs_actor_mention antecedent;
-    int has_antecedent;
+    /* What "این گروه", "الحركة", "the group" (a group) and "این کشور",
+     * "the country" (a state) stand for, when has_antecedent[kind]: the
+     * coder sets them from the sentences before. */
+    rs_actor_mention antecedent[2];
+    int has_antecedent[2];
 } rs_actors;
+
+enum { RS_ANTECEDENT_GROUP, RS_ANTECEDENT_STATE, RS_ANTECEDENT_KINDS };
 
 void rs_actors_init(rs_actors *list);
 void rs_actors_free(rs_actors *list);

@@ -31,11 +31,14 @@ typedef struct rs_match {
 static const char *const rs_primary_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB",
                                                "OPP", "CVL", "MED", "BUS", "ELI", "REF"};
 
-/* Definite nouns that stand for a group named earlier in the story: the
- * Taliban are "این گروه", "الحركة", "the group" a sentence later. */
+/* Definite nouns that stand for a group or a state named earlier in the
+ * story: the Taliban are "این گروه", "الحركة", "the group" a sentence
+ * later, and Qatar "این کشور", "هذا البلد", "the country". */
 static const char *const rs_group_anaphors_one[] = {"الحرکه", "الجماعه", "التنظیم"};
-static const char *const rs_anaphor_determiners[] = {"این", "the"};
+static const char *const rs_state_anaphors_one[] = {"البلاد"};
+static const char *const rs_anaphor_determiners[] = {"این", "ان", "the", "هذا", "هذه"};
 static const char *const rs_group_nouns[] = {"گروه", "جنبش", "group", "movement"};
+static const char *const rs_state_nouns[] = {"کشور", "country", "البلد"};
 
 /* Words that end the search for a role noun's state: a state after them
  * is the place or the other party, not the role noun's own ("سفیر چین در
@@ -156,45 +159,66 @@ int rs_actor_is_group(const rs_lexicon *lex, int entry)
     return file && strstr(file, "organisations") != NULL;
 }
 
-/* A definite noun standing for a group named before: "این گروه",
- * "الحركة", "the group". Returns its length in tokens, or 0. */
-static size_t rs_anaphor_at(const rs_tokens *t, size_t i)
+#define RS_IN(w, n, list) rs_in(w, n, list, sizeof list / sizeof *list)
+
+/* A definite noun standing for a group or state named before: "این گروه",
+ * "الحركة", "the country". Returns its length in tokens (0 if none) and
+ * sets *kind. */
+static size_t rs_anaphor_at(const rs_tokens *t, size_t i, int *kind)
 {
-    if (rs_in(rs_token_norm(t, &t->items[i]), t->items[i].norm_len, rs_group_anaphors_one,
-              sizeof rs_group_anaphors_one / sizeof *rs_group_anaphors_one))
+    const char *w = rs_token_norm(t, &t->items[i]);
+    size_t n = t->items[i].norm_len;
+    *kind = RS_ANTECEDENT_GROUP;
+    if (RS_IN(w, n, rs_group_anaphors_one))
         return 1;
-    if (i + 1 < t->n &&
-        rs_in(rs_token_norm(t, &t->items[i]), t->items[i].norm_len, rs_anaphor_determiners,
-              sizeof rs_anaphor_determiners / sizeof *rs_anaphor_determiners) &&
-        rs_in(rs_token_norm(t, &t->items[i + 1]), t->items[i + 1].norm_len, rs_group_nouns,
-              sizeof rs_group_nouns / sizeof *rs_group_nouns))
+    *kind = RS_ANTECEDENT_STATE;
+    if (RS_IN(w, n, rs_state_anaphors_one))
+        return 1;
+    if (i + 1 >= t->n || !RS_IN(w, n, rs_anaphor_determiners))
+        return 0;
+    const char *next = rs_token_norm(t, &t->items[i + 1]);
+    size_t m = t->items[i + 1].norm_len;
+    *kind = RS_ANTECEDENT_GROUP;
+    if (RS_IN(next, m, rs_group_nouns))
         return 2;
-    return 0;
+    *kind = RS_ANTECEDENT_STATE;
+    return RS_IN(next, m, rs_state_nouns) ? 2 : 0;
+}
+
+/* The kind of antecedent an actor entry can be, or -1. */
+static int rs_antecedent_kind(const rs_lexicon *lex, int entry)
+{
+    if (rs_actor_is_group(lex, entry))
+        return RS_ANTECEDENT_GROUP;
+    return rs_lexicon_is_state(lex, entry) ? RS_ANTECEDENT_STATE : -1;
 }
 
 static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_tokens *t, const rs_dates *dates,
                               int32_t day, const rs_actors *list, rs_match *out, size_t cap)
 {
     size_t n = 0, i = 0;
-    /* The group an anaphor stands for: the last one named, in this
+    /* What an anaphor stands for: the last group or state named, in this
      * sentence or (from the coder) before it. */
-    int group = list->has_antecedent ? list->antecedent.entry : -1;
+    int last[RS_ANTECEDENT_KINDS];
+    for (int k = 0; k < RS_ANTECEDENT_KINDS; k++)
+        last[k] = list->has_antecedent[k] ? list->antecedent[k].entry : -1;
     while (i < t->n && n < cap) {
         rs_walk w = {lex, text, t, 0, RS_NO_NODE};
         rs_walk_from(&w, 0, i, 0);
         const char *code = NULL;
         int entry = w.best_node == RS_NO_NODE ? -1 : rs_pick_entry(lex, w.best_node, day, &code);
-        size_t anaphor = entry < 0 && group >= 0 ? rs_anaphor_at(t, i) : 0;
-        if (anaphor) {
-            /* The group's code on this sentence's day: the Taliban of 2019
-             * and of 2024 differ. */
-            entry = group;
+        int kind = 0;
+        size_t anaphor = entry < 0 ? rs_anaphor_at(t, i, &kind) : 0;
+        if (anaphor && last[kind] >= 0) {
+            /* The code on this sentence's day: the Taliban of 2019 and of
+             * 2024 differ. */
+            entry = last[kind];
             code = rs_lexicon_code_on(lex, entry, day);
-            if (!code && list->has_antecedent && entry == list->antecedent.entry)
-                code = list->antecedent.code;
+            if (!code && list->has_antecedent[kind] && entry == list->antecedent[kind].entry)
+                code = list->antecedent[kind].code;
             w.best_last = i + anaphor - 1;
-        } else if (entry >= 0 && rs_actor_is_group(lex, entry)) {
-            group = entry;
+        } else if (entry >= 0 && rs_antecedent_kind(lex, entry) >= 0) {
+            last[rs_antecedent_kind(lex, entry)] = entry;
         }
         if (entry < 0 || rs_inside_date(dates, &t->items[i], &t->items[w.best_last])) {
             i++;

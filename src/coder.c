@@ -44,9 +44,10 @@ struct rs_coder {
     rs_event_actor carry;
     /* the last two parties named, for "the two sides" */
     rs_event_actor parties[2];
-    /* the last group named, for "این گروه", "الحركة", "the group" */
-    rs_actor_mention group;
-    int group_sent, has_group;
+    /* the last group and state named, for "این گروه", "الحركة", "the
+     * group", "این کشور" (RS_ANTECEDENT_GROUP, RS_ANTECEDENT_STATE) */
+    rs_actor_mention antecedent[RS_ANTECEDENT_KINDS];
+    int antecedent_sent[RS_ANTECEDENT_KINDS], has_antecedent[RS_ANTECEDENT_KINDS];
     /* the two sides of the last meeting reported, and its sentence */
     rs_event_actor meeting[2];
     int meeting_sent;
@@ -2009,7 +2010,9 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
     while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, rs_between_words) && !rs_is_clause_break(c, t, at) &&
            !rs_inside_actor(c, at))
         at++;
-    if (at >= t->n || !rs_tok_is(t, at, rs_between_words))
+    /* A mediator acts between the parties, not they with each other. */
+    if (at >= t->n || !rs_tok_is(t, at, rs_between_words) || !strncmp(e->cameo, "045", 3) ||
+        !strncmp(e->cameo, "039", 3))
         return 0;
     /* "welcomed the ceasefire between Israel and Hamas": the parties are the
      * nearer event noun's. */
@@ -2781,19 +2784,25 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     }
 }
 
-/* Remembers the last group the sentence names (an entry of
- * dict/actors/organisations.txt, not a state or a person), for the
- * definite nouns that stand for it later. */
-static void rs_note_group(rs_coder *c, int sent)
+/* Remembers the last group (an entry of dict/actors/organisations.txt)
+ * and the last state the sentence names, for the definite nouns that
+ * stand for them later. */
+static void rs_note_antecedents(rs_coder *c, int sent)
 {
+    int seen[RS_ANTECEDENT_KINDS] = {0};
     for (size_t k = c->found.n; k-- > 0;) {
         const rs_actor_mention *a = &c->found.items[k];
-        if (a->root[0] && rs_actor_is_group(c->actors, a->entry)) {
-            c->group = *a;
-            c->group_sent = sent;
-            c->has_group = 1;
-            return;
-        }
+        if (!a->root[0])
+            continue;
+        int kind = rs_actor_is_group(c->actors, a->entry)    ? RS_ANTECEDENT_GROUP
+                   : rs_lexicon_is_state(c->actors, a->entry) ? RS_ANTECEDENT_STATE
+                                                              : -1;
+        if (kind < 0 || seen[kind])
+            continue;
+        seen[kind] = 1;
+        c->antecedent[kind] = *a;
+        c->antecedent_sent[kind] = sent;
+        c->has_antecedent[kind] = 1;
     }
 }
 
@@ -2816,11 +2825,13 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_dates_find(doc->text, s->start, s->end, doc->date, c->lang, &c->dates);
     char day[11];
     rs_sentence_day(c, st, day);
-    c->found.has_antecedent = c->has_group && s->number - c->group_sent <= 3;
-    c->found.antecedent = c->group;
+    for (int k = 0; k < RS_ANTECEDENT_KINDS; k++) {
+        c->found.has_antecedent[k] = c->has_antecedent[k] && s->number - c->antecedent_sent[k] <= 3;
+        c->found.antecedent[k] = c->antecedent[k];
+    }
     rs_actors_find_with_dates(c->actors, doc->text, s->start, s->end, c->lang, day[0] ? day : doc->date, &c->dates,
                               &c->found);
-    rs_note_group(c, s->number);
+    rs_note_antecedents(c, s->number);
     const rs_tokens *t = &c->found.tokens;
     rs_mark_token_lists(t);
     rs_place_slots(c, t);
@@ -2861,7 +2872,7 @@ size_t rs_code_document(rs_coder *c, const rs_doc *doc, rs_lang lang, int all_ca
     c->carry.present = 0;
     c->parties[0].present = c->parties[1].present = 0;
     c->meeting[0].present = c->meeting[1].present = 0;
-    c->has_group = 0;
+    memset(c->has_antecedent, 0, sizeof c->has_antecedent);
     rs_doc_state st = {doc, {{0}, 0}, -1, all_cameo};
     rs_date_context_init(&st.context, doc->date);
     int32_t pub;
