@@ -45,6 +45,8 @@ static const char *const rs_state_nouns[] = {"کشور", "country", "البلد"
  * کابل", "met with"). */
 static const char *const rs_gap_breakers[] = {
     "در", "به", "از", "با", "برای", "تا", "که", "را", "و", "یا", "بر",
+    /* "وزارت خارجه کشورمان": the role noun's own state, unnamed. */
+    "کشورمان", "کشورش", "کشورشان", "بلادنا", "بلاده", "بلادها",
     "فی", "من", "الی", "علی", "عن", "مع", "لدی",
     "in", "at", "to", "from", "with", "for", "by", "and", "or", "on", "said", "says",
 };

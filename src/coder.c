@@ -2668,6 +2668,17 @@ static int rs_is_history(const rs_coder *c, const rs_tokens *t, const rs_trigger
            m->last < st->pub_day - RS_HISTORY_DAYS;
 }
 
+/* "سخنگو حمله رژیم صهیونیستی به سوریه را محکوم کرد": a reference's own
+ * doer belongs to its phrase, never to the clause's verb. */
+static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    rs_roles r = rs_phrase_roles(c, t, tr);
+    /* Only its genitive, right after it: "ورداً على عملية الاختطاف، قصفت
+     * كتائب القسام" has the doer of the next clause three words on. */
+    if (r.source >= 0 && c->slots[r.source].first == tr->last + 1)
+        c->slots[r.source].claimed = 1;
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -2675,7 +2686,11 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     if (!info || (!info->plover[0] && !st->all_cameo))
         return;
     int embedded = tr->embedded;
-    if (rs_is_reference(c, t, tr, embedded) || rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr) ||
+    if (rs_is_reference(c, t, tr, embedded)) {
+        rs_claim_phrase(c, t, tr);
+        return;
+    }
+    if (rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr) ||
         rs_purpose_clause(c, t, tr) || (rs_incident_type(info->plover) >= 0 && rs_is_statistic(c, t, tr)) ||
         (!strcmp(info->plover, "ASSAULT") && rs_is_disaster(c, t, tr)))
         return;
