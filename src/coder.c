@@ -217,7 +217,9 @@ static const char *const rs_host_markers[] = {"در", "فی", "لدی", "in", "t
  * are read in Persian only. */
 static const char *const rs_first_person_fa[] = {"ما", "من", NULL};
 
-static const char *const rs_reciprocal_words[] = {"یکدیگر", "همدیگر", "بعضهما", "بعضهم", "other", NULL};
+static const char *const rs_reciprocal_words[] = {
+    "یکدیگر", "همدیگر", "متقابل", "بعضهما", "بعضهم", "تبادل", "تبادلا", "المتبادله", "other", "traded", "exchanged", NULL,
+};
 
 static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "همچنین", NULL};
 
