@@ -332,7 +332,7 @@ static const char *const rs_people_nouns_ar[] = {
  * خطف", "حادثة خطف", "قصد قتل"). "قتل" after them is a noun. */
 static const char *const rs_masdar_heads_ar[] = {
     "من", "فی", "عن", "الی", "علی", "بین", "حول", "وراء", "بسبب", "ضد", "خلال", "عبر", "دون",
-    "عملیه", "عملیات", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
+    "عملیه", "عملیات", "عملی", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
 };
 
 /* Every list above, for rs_coder_check_words. */
@@ -2308,6 +2308,36 @@ static int rs_arabic_known_crowd(const rs_tokens *t, const rs_trigger *tr)
     return 0;
 }
 
+/* Whether an Arabic act is the known crowd's (rs_arabic_known_crowd), or a
+ * verb joined by و or كما to the act before it with no doer named between
+ * them ("أن المتظاهرين أقاموا حواجز وأحرقوا ثلاث آليات، كما أحرقوا ..."):
+ * the joined verb goes on with the same crowd. */
+static int rs_arabic_crowd_act(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int type)
+{
+    if (rs_arabic_known_crowd(t, tr))
+        return 1;
+    size_t i = tr->first;
+    int joined = (t->items[i].affixes & RS_AFFIX_CONJ) || (i > 0 && strcmp(rs_norm(t, i - 1), "کما") == 0);
+    if (!joined || !rs_arabic_finite_verb(t, i))
+        return 0;
+    const rs_trigger *prev = NULL;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
+        if (o->last < i && (!prev || o->last > prev->last) && info && rs_incident_type(info->plover) == type)
+            prev = o;
+    }
+    if (!prev || !rs_arabic_finite_verb(t, prev->first))
+        return 0;
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].first > prev->last && c->slots[k].first < i && !c->slots[k].locative)
+            return 0;
+    for (size_t j = prev->last + 1; j < i; j++)
+        if (rs_tok_is(t, j, rs_people_nouns_ar))
+            return 0;
+    return rs_arabic_crowd_act(c, t, prev, type);
+}
+
 /* Whether an act of the incident type that is not the known crowd's
  * comes before the trigger in its sentence: "اندلعت مظاهرات ..., ورفع
  * المتظاهرون شعارات" reports the protest, then what its crowd did. */
@@ -2316,7 +2346,7 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
         const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
-        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_known_crowd(t, o))
+        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_crowd_act(c, t, o, type))
             return 1;
     }
     return 0;
@@ -2366,7 +2396,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
-    if (rs_incident_types[type].crowd_known_ar && rs_arabic_known_crowd(t, tr) && !rs_reported_before(c, t, tr, type))
+    if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
     points += rs_incident_types[type].crowd_size_ar && verb && rs_arabic_toll(t, tr);
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
