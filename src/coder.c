@@ -1646,10 +1646,16 @@ static int rs_cue_negated(const rs_tokens *t, const rs_cue *q)
     return (t->items[q->first].affixes & RS_AFFIX_VERB_PREFIX) && strncmp(w, "نمی", strlen("نمی")) == 0;
 }
 
-/* Arabic قد before an imperfect verb is "may": "قد يزور". */
+/* Arabic قد before an imperfect verb is "may": "قد يزور". A plural in وا
+ * is a perfect, whose ت may be the prefix of its form ("قد تظاهروا",
+ * "قد تجمعوا"): the imperfect plural after قد ends in ون. */
 static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, rs_arabic_may_words))
+        return 0;
+    const char *norm = rs_norm(t, tr->first);
+    size_t n = t->items[tr->first].norm_len;
+    if (n > strlen("وا") && strcmp(norm + n - strlen("وا"), "وا") == 0)
         return 0;
     const char *w = rs_stem(t, tr->first);
     for (const char *const *p = rs_imperfect_prefixes; *p; p++)
@@ -2296,6 +2302,19 @@ static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
     return 0;
 }
 
+/* Whether a count stands a few words before an Arabic verb in its clause:
+ * the subject of "وكان 1000 لاجئ قد احتشدوا", "الآلاف من النيباليين خرجوا"
+ * is the size of the crowd, as in "تجمع مئات" after the verb. */
+#define RS_CROWD_BEFORE 8
+
+static int rs_arabic_crowd_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first > RS_CROWD_BEFORE ? tr->first - RS_CROWD_BEFORE : 0; i < tr->first; i++)
+        if (rs_same_clause(c, i, tr->first) && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words)))
+            return 1;
+    return 0;
+}
+
 /* Whether the doer of an Arabic act, in its words or right beside them,
  * is a crowd named with the article (المتظاهرون، المحتجين; the crowd
  * nouns of rs_people_nouns_ar): what a crowd the story has already
@@ -2398,7 +2417,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
-    points += rs_incident_types[type].crowd_size_ar && verb && rs_arabic_toll(t, tr);
+    points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
