@@ -335,6 +335,13 @@ static const char *const rs_masdar_heads_ar[] = {
     "عملیه", "عملیات", "عملی", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
 };
 
+/* Past verbs that carry an Arabic attack named by a noun in their clause:
+ * "أطلقت طائرة صواريخ على", "شنوا هجوما", "قامت الطائرة بإطلاق صاروخ". */
+static const char *const rs_carrier_verbs_ar[] = {
+    "اطلق", "اطلقت", "اطلقوا", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "فتح", "فتحت", "فتحوا",
+    "القت", "القوا", "قام", "قامت", "قاموا", NULL,
+};
+
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
     rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
@@ -343,7 +350,7 @@ static const char *const *const rs_word_lists[] = {
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
-    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
+    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -2144,7 +2151,12 @@ static const struct {
      * "تظاهر 500 طالب") is a point of its own: a crowd is counted when
      * it gathers, while commentary speaks of protest without one. */
     int crowd_size_ar;
-} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0}, {"PROTEST", 1, 0, 1, 1}};
+    /* Whether an Arabic noun carried by a past verb of its clause reads as
+     * a verb (rs_arabic_carried): a launch carries an attack, while the
+     * verbs that carry protests (خرجت، شهدت، قام) as often carry
+     * commentary and riots on the Arabic gold standard. */
+    int carried_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0, 1}, {"PROTEST", 1, 0, 1, 1, 0}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -2371,6 +2383,17 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
     return 0;
 }
 
+/* Whether an Arabic act named by a noun is carried by a past verb before
+ * it in its clause (rs_carrier_verbs_ar): "أطلقت بعد حلول الليل طائرة
+ * صواريخ على بيتين" reports the act as a verb does. */
+static int rs_arabic_carried(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = 0; i < tr->first; i++)
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_carrier_verbs_ar))
+            return 1;
+    return 0;
+}
+
 /* Acts told as the condition of people rather than as incidents: torture,
  * mostly as detainees' claims ("قال إنه تعرض للتعذيب"). In Arabic they
  * need a noun's evidence whatever their form. */
@@ -2412,7 +2435,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int points = c->incident_points + (c->incident_triggers[type] >= 2);
     if (c->lang != RS_LANG_AR)
         return points + named >= 1;
-    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
+    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) || (rs_incident_types[type].carried_ar && rs_arabic_carried(c, t, tr)) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
