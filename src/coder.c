@@ -335,7 +335,14 @@ static const char *const rs_people_nouns_ar[] = {
  * خطف", "حادثة خطف", "قصد قتل"). "قتل" after them is a noun. */
 static const char *const rs_masdar_heads_ar[] = {
     "من", "فی", "عن", "الی", "علی", "بین", "حول", "وراء", "بسبب", "ضد", "خلال", "عبر", "دون",
-    "عملیه", "عملیات", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
+    "عملیه", "عملیات", "عملی", "حمله", "حملات", "حادثه", "حوادث", "نوع", "قصد", "اعمال", "موجه", "سلسله", NULL,
+};
+
+/* Past verbs that carry an Arabic attack named by a noun in their clause:
+ * "أطلقت طائرة صواريخ على", "شنوا هجوما", "قامت الطائرة بإطلاق صاروخ". */
+static const char *const rs_carrier_verbs_ar[] = {
+    "اطلق", "اطلقت", "اطلقوا", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "فتح", "فتحت", "فتحوا",
+    "القت", "القوا", "قام", "قامت", "قاموا", NULL,
 };
 
 /* Every list above, for rs_coder_check_words. */
@@ -346,7 +353,7 @@ static const char *const *const rs_word_lists[] = {
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
-    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words,
+    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -1649,10 +1656,16 @@ static int rs_cue_negated(const rs_tokens *t, const rs_cue *q)
     return (t->items[q->first].affixes & RS_AFFIX_VERB_PREFIX) && strncmp(w, "نمی", strlen("نمی")) == 0;
 }
 
-/* Arabic قد before an imperfect verb is "may": "قد يزور". */
+/* Arabic قد before an imperfect verb is "may": "قد يزور". A plural in وا
+ * is a perfect, whose ت may be the prefix of its form ("قد تظاهروا",
+ * "قد تجمعوا"): the imperfect plural after قد ends in ون. */
 static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, rs_arabic_may_words))
+        return 0;
+    const char *norm = rs_norm(t, tr->first);
+    size_t n = t->items[tr->first].norm_len;
+    if (n > strlen("وا") && strcmp(norm + n - strlen("وا"), "وا") == 0)
         return 0;
     const char *w = rs_stem(t, tr->first);
     for (const char *const *p = rs_imperfect_prefixes; *p; p++)
@@ -2143,7 +2156,12 @@ static const struct {
      * "تظاهر 500 طالب") is a point of its own: a crowd is counted when
      * it gathers, while commentary speaks of protest without one. */
     int crowd_size_ar;
-} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0}, {"PROTEST", 1, 0, 1, 1}};
+    /* Whether an Arabic noun carried by a past verb of its clause reads as
+     * a verb (rs_arabic_carried): a launch carries an attack, while the
+     * verbs that carry protests (خرجت، شهدت، قام) as often carry
+     * commentary and riots on the Arabic gold standard. */
+    int carried_ar;
+} rs_incident_types[] = {{"ASSAULT", 0, 1, 0, 0, 1}, {"PROTEST", 1, 0, 1, 1, 0}};
 #define RS_INCIDENT_TYPES (sizeof rs_incident_types / sizeof *rs_incident_types)
 
 static int rs_incident_type(const char *plover)
@@ -2301,6 +2319,19 @@ static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
     return 0;
 }
 
+/* Whether a count stands a few words before an Arabic verb in its clause:
+ * the subject of "وكان 1000 لاجئ قد احتشدوا", "الآلاف من النيباليين خرجوا"
+ * is the size of the crowd, as in "تجمع مئات" after the verb. */
+#define RS_CROWD_BEFORE 8
+
+static int rs_arabic_crowd_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = tr->first > RS_CROWD_BEFORE ? tr->first - RS_CROWD_BEFORE : 0; i < tr->first; i++)
+        if (rs_same_clause(c, i, tr->first) && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words)))
+            return 1;
+    return 0;
+}
+
 /* Whether the doer of an Arabic act, in its words or right beside them,
  * is a crowd named with the article (المتظاهرون، المحتجين; the crowd
  * nouns of rs_people_nouns_ar): what a crowd the story has already
@@ -2313,6 +2344,36 @@ static int rs_arabic_known_crowd(const rs_tokens *t, const rs_trigger *tr)
     return 0;
 }
 
+/* Whether an Arabic act is the known crowd's (rs_arabic_known_crowd), or a
+ * verb joined by و or كما to the act before it with no doer named between
+ * them ("أن المتظاهرين أقاموا حواجز وأحرقوا ثلاث آليات، كما أحرقوا ..."):
+ * the joined verb goes on with the same crowd. */
+static int rs_arabic_crowd_act(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int type)
+{
+    if (rs_arabic_known_crowd(t, tr))
+        return 1;
+    size_t i = tr->first;
+    int joined = (t->items[i].affixes & RS_AFFIX_CONJ) || (i > 0 && strcmp(rs_norm(t, i - 1), "کما") == 0);
+    if (!joined || !rs_arabic_finite_verb(t, i))
+        return 0;
+    const rs_trigger *prev = NULL;
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
+        if (o->last < i && (!prev || o->last > prev->last) && info && rs_incident_type(info->plover) == type)
+            prev = o;
+    }
+    if (!prev || !rs_arabic_finite_verb(t, prev->first))
+        return 0;
+    for (size_t k = 0; k < c->n_slots; k++)
+        if (c->slots[k].first > prev->last && c->slots[k].first < i && !c->slots[k].locative)
+            return 0;
+    for (size_t j = prev->last + 1; j < i; j++)
+        if (rs_tok_is(t, j, rs_people_nouns_ar))
+            return 0;
+    return rs_arabic_crowd_act(c, t, prev, type);
+}
+
 /* Whether an act of the incident type that is not the known crowd's
  * comes before the trigger in its sentence: "اندلعت مظاهرات ..., ورفع
  * المتظاهرون شعارات" reports the protest, then what its crowd did. */
@@ -2321,9 +2382,20 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
         const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
-        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_known_crowd(t, o))
+        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_crowd_act(c, t, o, type))
             return 1;
     }
+    return 0;
+}
+
+/* Whether an Arabic act named by a noun is carried by a past verb before
+ * it in its clause (rs_carrier_verbs_ar): "أطلقت بعد حلول الليل طائرة
+ * صواريخ على بيتين" reports the act as a verb does. */
+static int rs_arabic_carried(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t i = 0; i < tr->first; i++)
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_carrier_verbs_ar))
+            return 1;
     return 0;
 }
 
@@ -2368,12 +2440,12 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int points = c->incident_points + (c->incident_triggers[type] >= 2);
     if (c->lang != RS_LANG_AR)
         return points + named >= 1;
-    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
+    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) || (rs_incident_types[type].carried_ar && rs_arabic_carried(c, t, tr)) ||
                                                    rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
-    if (rs_incident_types[type].crowd_known_ar && rs_arabic_known_crowd(t, tr) && !rs_reported_before(c, t, tr, type))
+    if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
-    points += rs_incident_types[type].crowd_size_ar && verb && rs_arabic_toll(t, tr);
+    points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
     return points >= (verb ? 2 : 3) + 2 * late;
 }
