@@ -296,6 +296,15 @@ static void rs_role_of(const char *code, char role[4])
             }
 }
 
+/* What snprintf(out, size, "%s", code) writes, without formatting: a
+ * mention is emitted for every actor of every sentence. */
+static void rs_copy_code(char *out, size_t size, const char *code)
+{
+    size_t n = strnlen(code, size - 1);
+    memcpy(out, code, n);
+    out[n] = '\0';
+}
+
 static void rs_emit(rs_actors *list, const rs_tokens *t, size_t first, size_t last, const char *code, int entry,
                     int agent)
 {
@@ -304,7 +313,7 @@ static void rs_emit(rs_actors *list, const rs_tokens *t, size_t first, size_t la
     memset(a, 0, sizeof *a);
     a->start = t->items[first].start;
     a->end = t->items[last].end;
-    snprintf(a->code, sizeof a->code, "%s", code);
+    rs_copy_code(a->code, sizeof a->code, code);
     memcpy(a->root, code, 3);
     rs_role_of(code, a->role);
     a->entry = entry;
@@ -332,7 +341,7 @@ static void rs_compose(const rs_lexicon *lex, rs_actors *list, const rs_tokens *
     if (rs_lexicon_is_state(lex, owner->entry) || strlen(owner->code) == 3)
         snprintf(code, sizeof code, "%.3s%s", owner->code, noun->role);
     else
-        snprintf(code, sizeof code, "%s", owner->code);
+        rs_copy_code(code, sizeof code, owner->code);
     size_t first = noun->first < owner->first ? noun->first : owner->first;
     size_t last = noun->last > owner->last ? noun->last : owner->last;
     rs_emit(list, t, first, last, code, owner->entry, noun->entry);

@@ -96,7 +96,9 @@ const rs_cameo_info *rs_cameo_find(const char *code)
     pthread_once(&rs_cameo_once, rs_cameo_load);
     rs_cameo_info key;
     memset(&key, 0, sizeof key);
-    snprintf(key.code, sizeof key.code, "%s", code);
+    /* The code's first four bytes, as snprintf would cut it, without
+     * formatting: the coder asks for every trigger and event. */
+    memcpy(key.code, code, strnlen(code, sizeof key.code - 1));
     return bsearch(&key, rs_cameo_rows, rs_cameo_n, sizeof *rs_cameo_rows, rs_cameo_cmp);
 }
 

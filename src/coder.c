@@ -2925,11 +2925,15 @@ static void rs_code_sentence(rs_coder *c, const rs_doc *doc, const rs_sentence *
     rs_mark_token_lists(t);
     rs_place_slots(c, t);
     rs_find_triggers(c, t);
-    rs_mark_slots(c, t);
-    rs_mark_clauses(c, t);
-    for (size_t k = 0; k < c->n_triggers; k++)
-        c->triggers[k].embedded = (uint8_t)rs_is_embedded(c, t, &c->triggers[k]);
-    rs_incident_evidence(c, t);
+    /* Most sentences have no trigger, and their slots and clauses would
+     * serve nothing: all of that is the sentence's own. */
+    if (c->n_triggers) {
+        rs_mark_slots(c, t);
+        rs_mark_clauses(c, t);
+        for (size_t k = 0; k < c->n_triggers; k++)
+            c->triggers[k].embedded = (uint8_t)rs_is_embedded(c, t, &c->triggers[k]);
+        rs_incident_evidence(c, t);
+    }
     /* A subject carries over a few sentences at most ("او همچنین ..."). */
     if (c->carry.present && s->number - c->carry_sent > 3)
         c->carry.present = 0;

@@ -8,7 +8,24 @@
  */
 #include "rasad.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static const char rs_hex[] = "0123456789abcdef";
+
+/* Whether any of the eight bytes at s needs escaping (a control
+ * character, '"' or '\\'): the exact any-byte tests of "Bit Twiddling
+ * Hacks", so that the plain text of the output is skipped a word at a
+ * time. */
+static int rs_word_needs_escape(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    uint64_t found = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+    return (found & highs) != 0;
+}
 
 void rs_json_string(rs_buf *out, const char *s, size_t len)
 {
@@ -16,6 +33,10 @@ void rs_json_string(rs_buf *out, const char *s, size_t len)
     rs_buf_putc(out, '"');
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
+        if (i + 8 <= len && !rs_word_needs_escape(s + i)) {
+            i += 7;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

@@ -204,23 +204,36 @@ static void rs_rehash(rs_lexicon *lex)
     free(old);
 }
 
-/* The child of parent along key, created when create is set; RS_NO_NODE
- * when it does not exist. */
-static uint32_t rs_edge_find(rs_lexicon *lex, uint32_t parent, const char *key, size_t len, int create)
+/* The child of parent along key, or RS_NO_NODE. Kept apart from
+ * rs_edge_add, without its bookkeeping: every token of every sentence is
+ * looked up, mostly in vain. */
+static uint32_t rs_edge_lookup(const rs_lexicon *lex, uint32_t parent, const char *key, size_t len)
 {
-    if (create && (lex->n_edges + 1) * 2 > lex->cap_edges)
-        rs_rehash(lex);
-    if (len > RS_MAX_KEY) {
-        if (create)
-            abort(); /* no loader builds such a key */
-        return RS_NO_NODE;
-    }
-    if (!lex->cap_edges)
+    if (len > RS_MAX_KEY || !lex->cap_edges)
         return RS_NO_NODE;
     uint64_t h = rs_hash_edge(parent, key, len), bits;
-    uint64_t *word = rs_filter_word(lex, h, &bits);
-    if ((*word & bits) != bits && !create)
+    const uint64_t *word = rs_filter_word(lex, h, &bits);
+    if ((*word & bits) != bits)
         return RS_NO_NODE;
+    uint32_t check = rs_edge_check(h, len);
+    size_t mask = lex->cap_edges - 1;
+    for (size_t k = h & mask; lex->edges[k].check; k = (k + 1) & mask) {
+        const rs_edge *e = &lex->edges[k];
+        if (e->check == check && e->parent == parent && rs_same_bytes(lex->strings.data + e->key, key, len))
+            return e->child;
+    }
+    return RS_NO_NODE;
+}
+
+/* The child of parent along key, created when it does not exist. */
+static uint32_t rs_edge_add(rs_lexicon *lex, uint32_t parent, const char *key, size_t len)
+{
+    if ((lex->n_edges + 1) * 2 > lex->cap_edges)
+        rs_rehash(lex);
+    if (len > RS_MAX_KEY)
+        abort(); /* no loader builds such a key */
+    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t *word = rs_filter_word(lex, h, &bits);
     uint32_t check = rs_edge_check(h, len);
     size_t k = h & (lex->cap_edges - 1);
     for (;;) {
@@ -231,8 +244,6 @@ static uint32_t rs_edge_find(rs_lexicon *lex, uint32_t parent, const char *key, 
             return e->child;
         k = (k + 1) & (lex->cap_edges - 1);
     }
-    if (!create)
-        return RS_NO_NODE;
     *word |= bits;
     rs_edge *e = &lex->edges[k];
     e->check = check;
@@ -243,10 +254,9 @@ static uint32_t rs_edge_find(rs_lexicon *lex, uint32_t parent, const char *key, 
     return e->child;
 }
 
-/* Lookups never create, so the cast away from const is safe. */
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len)
 {
-    return rs_edge_find((rs_lexicon *)lex, node, key, len, 0);
+    return rs_edge_lookup(lex, node, key, len);
 }
 
 static void rs_add_payload(rs_lexicon *lex, uint32_t node, uint32_t entry, uint32_t line, int exact, rs_lang lang)
@@ -308,11 +318,11 @@ static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, ui
     memcpy(key, norm, n);
     size_t special = rs_special_key(t, i, key, &n);
     if (special) {
-        uint32_t child = rs_edge_find(lex, node, key, n, 1);
+        uint32_t child = rs_edge_add(lex, node, key, n);
         rs_insert_variants(lex, t, i + special, child, exact, entry, line, lang);
         return;
     }
-    uint32_t child = rs_edge_find(lex, node, key, n, 1);
+    uint32_t child = rs_edge_add(lex, node, key, n);
     rs_insert_variants(lex, t, i + 1, child, exact, entry, line, lang);
     /* A stem of one or two letters is a different word ("بالاو" is not "او"). */
     if (tok->stem_off == tok->norm_off || i >= RS_MAX_VARIANT_TOKENS ||
@@ -329,7 +339,7 @@ static void rs_insert_variants(rs_lexicon *lex, const rs_tokens *t, size_t i, ui
     /* The pool may have moved while the trie grew: copy before using. */
     n = tok->stem_len < sizeof key ? tok->stem_len : sizeof key - 1;
     memcpy(key, t->pool.data + tok->stem_off, n);
-    child = rs_edge_find(lex, node, key, n, 1);
+    child = rs_edge_add(lex, node, key, n);
     rs_insert_variants(lex, t, i + 1, child, 0, entry, line, lang);
 }
 
@@ -488,7 +498,7 @@ static void rs_read_names(rs_loader *ld, rs_lang lang, rs_field rest, size_t lin
         } else if (rs_is_acronym(rest.s + a, b - a)) {
             char key[8] = {RS_ACRONYM_MARK};
             memcpy(key + 1, rest.s + a, b - a);
-            uint32_t node = rs_edge_find(lex, 0, key, b - a + 1, 1);
+            uint32_t node = rs_edge_add(lex, 0, key, b - a + 1);
             rs_add_payload(lex, node, (uint32_t)ld->entry, (uint32_t)line, 1, lang);
             lex->n_names++;
         } else {

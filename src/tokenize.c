@@ -205,12 +205,15 @@ typedef struct rs_affix {
 #define RS_AF(text, flag, min_rest) {text, sizeof text - 1, flag, min_rest}
 
 
-/* Takes the first matching prefix off [*a, b); returns its flag or 0. */
+/* Takes the first matching prefix off [*a, b); returns its flag or 0.
+ * The affix's last byte is tried first: Arabic-script letters share their
+ * lead bytes, so the first byte nearly always matches and tells nothing. */
 static uint16_t rs_take_prefix(const char *s, size_t *a, size_t b, const rs_affix *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         size_t len = list[i].len;
-        if (b - *a > len && rs_same_bytes(s + *a, list[i].text, len) &&
+        if (b - *a > len && s[*a + len - 1] == list[i].text[len - 1] &&
+            rs_same_bytes(s + *a, list[i].text, len) &&
             rs_utf8_letters(s + *a + len, b - *a - len) >= list[i].min_rest) {
             *a += len;
             return list[i].flag;
@@ -223,7 +226,8 @@ static uint16_t rs_take_suffix(const char *s, size_t a, size_t *b, const rs_affi
 {
     for (size_t i = 0; i < n; i++) {
         size_t len = list[i].len;
-        if (*b - a > len && rs_same_bytes(s + *b - len, list[i].text, len) &&
+        if (*b - a > len && s[*b - 1] == list[i].text[len - 1] &&
+            rs_same_bytes(s + *b - len, list[i].text, len) &&
             rs_utf8_letters(s + a, *b - a - len) >= list[i].min_rest) {
             *b -= len;
             return list[i].flag;
