@@ -2,6 +2,7 @@
 # install what a fresh Debian 12 machine is missing (scripts/install-deps).
 BUILD     ?= build
 ASAN      ?= build-asan
+BENCH     ?= build-bench
 FUZZDIR   ?= build-fuzz
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
@@ -40,12 +41,16 @@ check: deps
 	$(MAKE) asan
 	@if command -v clang >/dev/null; then $(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS); else echo "clang missing: fuzzing skipped"; fi
 
-bench: all
-	./bench/run $(BUILD)/rasad $(SHARED)
+# Benchmarks measure the optimised build (Release: -O3 and link-time
+# optimisation), apart from the RelWithDebInfo build the tests use.
+bench:
+	cmake -S . -B $(BENCH) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BENCH) -j $(JOBS) --target rasad
+	./bench/run $(BENCH)/rasad $(SHARED)
 
 demo: deps
 	$(MAKE) all
 	./scripts/demo $(BUILD)/rasad $(SHARED)
 
 clean:
-	rm -rf $(BUILD) $(ASAN) $(FUZZDIR)
+	rm -rf $(BUILD) $(ASAN) $(FUZZDIR) $(BENCH)
