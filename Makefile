@@ -45,7 +45,7 @@ check: deps
 # optimisation), apart from the RelWithDebInfo build the tests use.
 bench:
 	cmake -S . -B $(BENCH) -DCMAKE_BUILD_TYPE=Release
-	cmake --build $(BENCH) -j $(JOBS) --target rasad
+	cmake --build $(BENCH) -j $(JOBS) --target rasad-cli
 	./bench/run $(BENCH)/rasad $(SHARED)
 
 demo: deps
