@@ -230,6 +230,11 @@ static const char *const rs_from_words[] = {"از", NULL};
 static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
+/* Arabic nouns of places that place an incident with no name after them
+ * ("في موقف السيارات", "في سوق شعبي"; rs_unnamed_place). Not heads of
+ * names (rs_place_heads): Persian shares منطقه, and "در منطقه قره‌باغ"
+ * is more often the setting of a conflict than of one incident. */
+static const char *const rs_place_nouns_ar[] = {"قریه", "منطقه", "سوق", "موقف", "حاجز", "حی", "شارع", "محافظه", "ناحیه", "مخیم", "بلده", "مدینه", NULL};
 
 /* The first word of a "must" entry (dict: "demand of another party"). */
 static const char *const rs_obligation_words[] = {"باید", "نباید", "یجب", "ینبغی", "یتعین", "must", "should", "has", "have", NULL};
@@ -353,7 +358,7 @@ static const char *const *const rs_word_lists[] = {
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
-    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar,
+    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar, rs_place_nouns_ar,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -1840,6 +1845,23 @@ static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigg
     e->place_end = t->items[best.last].end;
 }
 
+/* An Arabic incident placed by a common noun after a locative in its
+ * clause ("انفجرت سيارة مفخخة في موقف السيارات", "في قرية البوفياض" with
+ * the village unknown to the gazetteer): a report of where an attack
+ * happened, though no party is named. Its span is kept without
+ * has_location, which promises coordinates. */
+static void rs_unnamed_place(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e)
+{
+    if (c->lang != RS_LANG_AR || e->has_location || rs_incident_type(e->plover) < 0)
+        return;
+    for (size_t i = 0; i + 1 < t->n; i++)
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar)) {
+            e->place_start = t->items[i + 1].start;
+            e->place_end = t->items[i + 1].end;
+            return;
+        }
+}
+
 /* ------------------------------------------------------------ events */
 
 static void rs_copy_actor(const rs_coder *c, int slot, rs_event_actor *out)
@@ -1887,7 +1909,7 @@ static void rs_push_event(rs_events *out, const rs_event *e)
     /* An event needs a party, except a protest or an attack reported
      * where it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are
      * often named by no more than a number. */
-    int placed_incident = e->has_location && rs_incident_type(e->plover) >= 0;
+    int placed_incident = (e->has_location || e->place_end > e->place_start) && rs_incident_type(e->plover) >= 0;
     if ((!e->source.present && !e->target.present && !placed_incident) || rs_lacks_party(e))
         return;
     /* An active verb whose subject was not found: leave it out rather
@@ -2828,6 +2850,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.passive = r.passive;
     rs_event_when(c, t, tr, st, &e);
     rs_event_place(c, t, tr, &e);
+    rs_unnamed_place(c, t, tr, &e);
     if (rs_code_between(c, t, tr, &e, out))
         return;
     if (pair) {
