@@ -231,7 +231,7 @@ static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
 /* Arabic nouns of places that place an incident with no name after them
- * ("في موقف السيارات", "في سوق شعبي"; rs_unnamed_place). Not heads of
+ * ("في موقف السيارات", "في سوق شعبي"; rs_told_incident). Not heads of
  * names (rs_place_heads): Persian shares منطقه, and "در منطقه قره‌باغ"
  * is more often the setting of a conflict than of one incident. */
 static const char *const rs_place_nouns_ar[] = {"قریه", "منطقه", "سوق", "موقف", "حاجز", "حی", "شارع", "محافظه", "ناحیه", "مخیم", "بلده", "مدینه", NULL};
@@ -1845,23 +1845,6 @@ static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigg
     e->place_end = t->items[best.last].end;
 }
 
-/* An Arabic incident placed by a common noun after a locative in its
- * clause ("انفجرت سيارة مفخخة في موقف السيارات", "في قرية البوفياض" with
- * the village unknown to the gazetteer): a report of where an attack
- * happened, though no party is named. Its span is kept without
- * has_location, which promises coordinates. */
-static void rs_unnamed_place(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event *e)
-{
-    if (c->lang != RS_LANG_AR || e->has_location || rs_incident_type(e->plover) < 0)
-        return;
-    for (size_t i = 0; i + 1 < t->n; i++)
-        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar)) {
-            e->place_start = t->items[i + 1].start;
-            e->place_end = t->items[i + 1].end;
-            return;
-        }
-}
-
 /* ------------------------------------------------------------ events */
 
 static void rs_copy_actor(const rs_coder *c, int slot, rs_event_actor *out)
@@ -1904,12 +1887,13 @@ static int rs_lacks_party(const rs_event *e)
     return 0;
 }
 
-static void rs_push_event(rs_events *out, const rs_event *e)
+/* An event needs a party, except a protest or an attack reported where
+ * it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are often named
+ * by no more than a number. Told, from rs_told_incident, is such an
+ * incident placed by no name the gazetteer knows, or told by its toll. */
+static void rs_push_event(rs_events *out, const rs_event *e, int told)
 {
-    /* An event needs a party, except a protest or an attack reported
-     * where it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are
-     * often named by no more than a number. */
-    int placed_incident = (e->has_location || e->place_end > e->place_start) && rs_incident_type(e->plover) >= 0;
+    int placed_incident = (e->has_location || told) && rs_incident_type(e->plover) >= 0;
     if ((!e->source.present && !e->target.present && !placed_incident) || rs_lacks_party(e))
         return;
     /* An active verb whose subject was not found: leave it out rather
@@ -1925,7 +1909,7 @@ static void rs_push_event(rs_events *out, const rs_event *e)
             return;
         rs_event act = *e;
         memset(&act.source, 0, sizeof act.source);
-        rs_push_event(out, &act);
+        rs_push_event(out, &act, told);
         return;
     }
     for (size_t k = 0; k < out->n; k++)
@@ -2062,7 +2046,7 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
             for (int i = 0; i < 2; i++) {
                 e->source = c->parties[i];
                 e->target = c->parties[1 - i];
-                rs_push_event(out, e);
+                rs_push_event(out, e, 0);
             }
             return 1;
         }
@@ -2082,7 +2066,7 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
             if (i != j) {
                 rs_copy_actor(c, group[i], &e->source);
                 rs_copy_actor(c, group[j], &e->target);
-                rs_push_event(out, e);
+                rs_push_event(out, e, 0);
             }
     return 1;
 }
@@ -2525,7 +2509,7 @@ static void rs_code_pair(rs_coder *c, const rs_cameo_info *info, int target, rs_
             e->target = two[1 - i];
         else
             memset(&e->target, 0, sizeof e->target);
-        rs_push_event(out, e);
+        rs_push_event(out, e, 0);
     }
 }
 
@@ -2775,6 +2759,23 @@ static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *t
         c->slots[r.source].claimed = 1;
 }
 
+/* Whether an Arabic incident that names no party and no place the
+ * gazetteer knows is told as one all the same: placed by a common noun of
+ * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
+ * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
+ * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
+ * شخصا"), which says whom it struck. */
+static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
+{
+    if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0)
+        return 0;
+    for (size_t i = 0; i + 1 < t->n; i++)
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar))
+            return 1;
+    /* A protest's count is its crowd, not whom it struck. */
+    return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) && rs_arabic_toll(t, tr);
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -2850,9 +2851,9 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     e.passive = r.passive;
     rs_event_when(c, t, tr, st, &e);
     rs_event_place(c, t, tr, &e);
-    rs_unnamed_place(c, t, tr, &e);
     if (rs_code_between(c, t, tr, &e, out))
         return;
+    int told = !e.has_location && rs_told_incident(c, t, tr, info);
     if (pair) {
         rs_code_pair(c, info, nt ? targets[0] : -1, &e, out);
         return;
@@ -2882,7 +2883,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
                 e.target = host;
             else if (!nt)
                 rs_meeting_addressee(c, info, &e);
-            rs_push_event(out, &e);
+            rs_push_event(out, &e, told);
             rs_note_meeting(c, &e, st->pub_day);
             rs_note_party(c, &e.source);
             rs_note_party(c, &e.target);
