@@ -2428,6 +2428,23 @@ static int rs_unknown_attacker(const rs_coder *c, const rs_tokens *t, const rs_t
            !rs_starts_with(rs_stem(t, tr->first), "ی");
 }
 
+/* Whether an indefinite Arabic attack noun after في or ب is the cause of
+ * a toll its clause leads with ("لقي 26 شخصا ... في هجوم انتحاري",
+ * "قتل 20 شخصا ... بانفجار"): the dead lead the report, so the attack
+ * named late is the incident, not background to other news. */
+static int rs_toll_cause(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    size_t i = tr->first;
+    int after_in = (i > 0 && rs_tok_is(t, i - 1, rs_locative_markers)) || (t->items[i].affixes & RS_AFFIX_PREP);
+    if (!after_in || (t->items[i].affixes & RS_AFFIX_ARTICLE))
+        return 0;
+    for (size_t k = 0; k + 1 < i; k++)
+        if (rs_same_clause(c, k, i) && (rs_tok_is(t, k, rs_arabic_victim_verbs) || !strcmp(rs_stem(t, k), "لقی")) &&
+            (t->items[k + 1].kind == RS_TOKEN_NUMBER || rs_tok_is(t, k + 1, rs_count_words)))
+            return 1;
+    return 0;
+}
+
 /* Whether a violent or protest event is reported as an incident: the
  * sentence's evidence (rs_incident_evidence), and a named doer, give one
  * point each; Persian and English need one. Arabic commentary names kinds
@@ -2452,7 +2469,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
     points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
-    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
+    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr)) &&
+               !rs_toll_cause(c, t, tr);
     return points >= (verb ? 2 : 3) + 2 * late;
 }
 
