@@ -2782,7 +2782,9 @@ static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *t
  * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
  * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
  * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
- * شخصا"), which says whom it struck. */
+ * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
+#define RS_SUICIDE_BOMBING "1831"
+
 static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
 {
     if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0)
@@ -2790,8 +2792,11 @@ static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trig
     for (size_t i = 0; i + 1 < t->n; i++)
         if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar))
             return 1;
-    /* A protest's count is its crowd, not whom it struck. */
-    return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) && rs_arabic_toll(t, tr);
+    /* A protest's count is its crowd, not whom it struck. A suicide
+     * bomber blowing himself up ("فجر انتحاري نفسه") is the doer in the
+     * verb's own words, a role the gazetteer and the actors lack. */
+    return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) &&
+           (rs_arabic_toll(t, tr) || !strcmp(info->code, RS_SUICIDE_BOMBING));
 }
 
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
