@@ -230,6 +230,11 @@ static const char *const rs_from_words[] = {"از", NULL};
 static const char *const rs_passive_breakers[] = {"and", "has", "have", NULL};
 static const char *const rs_destination_markers[] = {"به", "الی", "to", NULL};
 static const char *const rs_place_heads[] = {"the", "شهر", "ولایت", "مدینه", "العاصمه", "پایتخت", NULL};
+/* Arabic nouns of places that place an incident with no name after them
+ * ("في موقف السيارات", "في سوق شعبي"; rs_told_incident). Not heads of
+ * names (rs_place_heads): Persian shares منطقه, and "در منطقه قره‌باغ"
+ * is more often the setting of a conflict than of one incident. */
+static const char *const rs_place_nouns_ar[] = {"قریه", "منطقه", "سوق", "موقف", "حاجز", "حی", "شارع", "محافظه", "ناحیه", "مخیم", "بلده", "مدینه", NULL};
 
 /* The first word of a "must" entry (dict: "demand of another party"). */
 static const char *const rs_obligation_words[] = {"باید", "نباید", "یجب", "ینبغی", "یتعین", "must", "should", "has", "have", NULL};
@@ -353,7 +358,7 @@ static const char *const *const rs_word_lists[] = {
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
-    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar,
+    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar, rs_place_nouns_ar,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -1882,12 +1887,13 @@ static int rs_lacks_party(const rs_event *e)
     return 0;
 }
 
-static void rs_push_event(rs_events *out, const rs_event *e)
+/* An event needs a party, except a protest or an attack reported where
+ * it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are often named
+ * by no more than a number. Told, from rs_told_incident, is such an
+ * incident placed by no name the gazetteer knows, or told by its toll. */
+static void rs_push_event(rs_events *out, const rs_event *e, int told)
 {
-    /* An event needs a party, except a protest or an attack reported
-     * where it happened ("تظاهر آلاف الأشخاص في بغداد"): its doers are
-     * often named by no more than a number. */
-    int placed_incident = e->has_location && rs_incident_type(e->plover) >= 0;
+    int placed_incident = (e->has_location || told) && rs_incident_type(e->plover) >= 0;
     if ((!e->source.present && !e->target.present && !placed_incident) || rs_lacks_party(e))
         return;
     /* An active verb whose subject was not found: leave it out rather
@@ -1903,7 +1909,7 @@ static void rs_push_event(rs_events *out, const rs_event *e)
             return;
         rs_event act = *e;
         memset(&act.source, 0, sizeof act.source);
-        rs_push_event(out, &act);
+        rs_push_event(out, &act, told);
         return;
     }
     for (size_t k = 0; k < out->n; k++)
@@ -2040,7 +2046,7 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
             for (int i = 0; i < 2; i++) {
                 e->source = c->parties[i];
                 e->target = c->parties[1 - i];
-                rs_push_event(out, e);
+                rs_push_event(out, e, 0);
             }
             return 1;
         }
@@ -2060,7 +2066,7 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
             if (i != j) {
                 rs_copy_actor(c, group[i], &e->source);
                 rs_copy_actor(c, group[j], &e->target);
-                rs_push_event(out, e);
+                rs_push_event(out, e, 0);
             }
     return 1;
 }
@@ -2422,6 +2428,23 @@ static int rs_unknown_attacker(const rs_coder *c, const rs_tokens *t, const rs_t
            !rs_starts_with(rs_stem(t, tr->first), "ی");
 }
 
+/* Whether an indefinite Arabic attack noun after في or ب is the cause of
+ * a toll its clause leads with ("لقي 26 شخصا ... في هجوم انتحاري",
+ * "قتل 20 شخصا ... بانفجار"): the dead lead the report, so the attack
+ * named late is the incident, not background to other news. */
+static int rs_toll_cause(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    size_t i = tr->first;
+    int after_in = (i > 0 && rs_tok_is(t, i - 1, rs_locative_markers)) || (t->items[i].affixes & RS_AFFIX_PREP);
+    if (!after_in || (t->items[i].affixes & RS_AFFIX_ARTICLE))
+        return 0;
+    for (size_t k = 0; k + 1 < i; k++)
+        if (rs_same_clause(c, k, i) && (rs_tok_is(t, k, rs_arabic_victim_verbs) || !strcmp(rs_stem(t, k), "لقی")) &&
+            (t->items[k + 1].kind == RS_TOKEN_NUMBER || rs_tok_is(t, k + 1, rs_count_words)))
+            return 1;
+    return 0;
+}
+
 /* Whether a violent or protest event is reported as an incident: the
  * sentence's evidence (rs_incident_evidence), and a named doer, give one
  * point each; Persian and English need one. Arabic commentary names kinds
@@ -2446,7 +2469,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
     points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
-    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr));
+    int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr)) &&
+               !rs_toll_cause(c, t, tr);
     return points >= (verb ? 2 : 3) + 2 * late;
 }
 
@@ -2503,7 +2527,7 @@ static void rs_code_pair(rs_coder *c, const rs_cameo_info *info, int target, rs_
             e->target = two[1 - i];
         else
             memset(&e->target, 0, sizeof e->target);
-        rs_push_event(out, e);
+        rs_push_event(out, e, 0);
     }
 }
 
@@ -2753,6 +2777,28 @@ static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *t
         c->slots[r.source].claimed = 1;
 }
 
+/* Whether an Arabic incident that names no party and no place the
+ * gazetteer knows is told as one all the same: placed by a common noun of
+ * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
+ * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
+ * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
+ * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
+#define RS_SUICIDE_BOMBING "1831"
+
+static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
+{
+    if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0)
+        return 0;
+    for (size_t i = 0; i + 1 < t->n; i++)
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar))
+            return 1;
+    /* A protest's count is its crowd, not whom it struck. A suicide
+     * bomber blowing himself up ("فجر انتحاري نفسه") is the doer in the
+     * verb's own words, a role the gazetteer and the actors lack. */
+    return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) &&
+           (rs_arabic_toll(t, tr) || !strcmp(info->code, RS_SUICIDE_BOMBING));
+}
+
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
                             const rs_doc_state *st, rs_events *out)
 {
@@ -2830,6 +2876,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
     rs_event_place(c, t, tr, &e);
     if (rs_code_between(c, t, tr, &e, out))
         return;
+    int told = !e.has_location && rs_told_incident(c, t, tr, info);
     if (pair) {
         rs_code_pair(c, info, nt ? targets[0] : -1, &e, out);
         return;
@@ -2859,7 +2906,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
                 e.target = host;
             else if (!nt)
                 rs_meeting_addressee(c, info, &e);
-            rs_push_event(out, &e);
+            rs_push_event(out, &e, told);
             rs_note_meeting(c, &e, st->pub_day);
             rs_note_party(c, &e.source);
             rs_note_party(c, &e.target);
