@@ -2302,10 +2302,27 @@ static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
  * الوزير أن بلاده لن تنسحب على الرغم من مقتل ثلاثة جنود"). */
 #define RS_LEAD_TOKENS 10
 
+/* Where an Arabic sentence's lead starts: after an opening phrase of
+ * place or time set off by commas ("والى الشرق من حي الشجاعية، شرق مدينة
+ * غزة، اطلقت طائرة"), which frames the report rather than delaying it. A
+ * phrase opens with a preposition; the lead starts after its last comma
+ * within the lead's length. */
+static size_t rs_arabic_lead_start(const rs_tokens *t, size_t at)
+{
+    if (t->n == 0 || !(rs_tok_is(t, 0, rs_target_markers) || rs_tok_is(t, 0, rs_locative_markers) ||
+                       (t->items[0].affixes & RS_AFFIX_PREP)))
+        return 0;
+    size_t from = 0;
+    for (size_t i = 1; i < at && i <= RS_LEAD_TOKENS; i++)
+        if (rs_tok_is(t, i, rs_inner_punct) && rs_norm(t, i)[0] != '(' && rs_norm(t, i)[0] != ')')
+            from = i + 1;
+    return from;
+}
+
 static int rs_arabic_late(const rs_tokens *t, size_t at)
 {
-    size_t from = 0;
-    for (size_t i = 0; i < at; i++)
+    size_t from = rs_arabic_lead_start(t, at);
+    for (size_t i = from; i < at; i++)
         if (rs_tok_is(t, i, rs_speech_words) || rs_tok_is(t, i, rs_complementisers) ||
             rs_tok_is(t, i, rs_attribution_words) || rs_tok_is(t, i, rs_report_openers_ar))
             from = i + 1;
