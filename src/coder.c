@@ -223,7 +223,9 @@ static const char *const rs_reciprocal_words[] = {
 
 static const char *const rs_conjunctions[] = {"و", "and", "&", ",", "،", "همچنین", NULL};
 
-static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+/* With Arabic كان، كانت، كانوا, whose و the stemmer takes for وك: "وكان
+ * الإقليم قد تعرض" (rs_arabic_may). */
+static const char *const rs_be_words[] = {"was", "were", "is", "are", "been", "being", "be", "کان", "کانت", "کانوا", "وکان", "وکانت", "وکانوا", NULL};
 
 static const char *const rs_agent_openers[] = {"من", "علی", "علی", NULL};
 static const char *const rs_from_words[] = {"از", NULL};
@@ -1663,11 +1665,18 @@ static int rs_cue_negated(const rs_tokens *t, const rs_cue *q)
 
 /* Arabic قد before an imperfect verb is "may": "قد يزور". A plural in وا
  * is a perfect, whose ت may be the prefix of its form ("قد تظاهروا",
- * "قد تجمعوا"): the imperfect plural after قد ends in ون. */
+ * "قد تجمعوا"): the imperfect plural after قد ends in ون. After كان a few
+ * words before, قد and the verb are a pluperfect whatever its ت ("وكان
+ * الإقليم قد تعرض لقصف"). */
+#define RS_PLUPERFECT_SPAN 6
+
 static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, rs_arabic_may_words))
         return 0;
+    for (size_t i = tr->first > RS_PLUPERFECT_SPAN ? tr->first - RS_PLUPERFECT_SPAN : 0; i + 1 < tr->first; i++)
+        if (rs_tok_is(t, i, rs_be_words))
+            return 0;
     const char *norm = rs_norm(t, tr->first);
     size_t n = t->items[tr->first].norm_len;
     if (n > strlen("وا") && strcmp(norm + n - strlen("وا"), "وا") == 0)
@@ -2802,6 +2811,25 @@ static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *t
  * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
 #define RS_SUICIDE_BOMBING "1831"
 
+/* Whether an Arabic attack verb's toll is counted a few words on, by an
+ * act of its type with a count beside it ("تعرض لقصف صاروخي في وقت سابق
+ * الأربعاء، أسفر عن سقوط خمسة قتلى"): the dead say whom it struck. */
+#define RS_LATER_TOLL 15
+
+static int rs_arabic_later_toll(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int type)
+{
+    for (size_t k = 0; k < c->n_triggers; k++) {
+        const rs_trigger *o = &c->triggers[k];
+        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
+        if (o->first <= tr->last || o->first - tr->last > RS_LATER_TOLL || !info || rs_incident_type(info->plover) != type)
+            continue;
+        size_t i = o->first - 1;
+        if (rs_arabic_toll(t, o) || t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
+            return 1;
+    }
+    return 0;
+}
+
 static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
 {
     if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0)
@@ -2813,7 +2841,8 @@ static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trig
      * bomber blowing himself up ("فجر انتحاري نفسه") is the doer in the
      * verb's own words, a role the gazetteer and the actors lack. */
     return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) &&
-           (rs_arabic_toll(t, tr) || !strcmp(info->code, RS_SUICIDE_BOMBING));
+           (rs_arabic_toll(t, tr) || rs_arabic_later_toll(c, t, tr, rs_incident_type(info->plover)) ||
+            !strcmp(info->code, RS_SUICIDE_BOMBING));
 }
 
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
