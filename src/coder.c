@@ -2271,12 +2271,24 @@ static int rs_arabic_noun_shape(const uint32_t *w, size_t n)
  * يقتلون، اغتاله) rather than a noun (مقتل، الهجوم، هجمات، تفجير، قتلى,
  * بقتل). Rough, by shape alone: a final ه is read as ة (عبوة، غارة), so
  * قتله counts as a noun. */
+/* Whether an Arabic word follows a noun of kind or a preposition, itself
+ * or through the bare words joined by و before it: "عمليات تفجير ونسف",
+ * "حملة خطف وقتل ونهب" list masdars, not verbs. A word with the article
+ * is no masdar of kind ("في الطرق واحرقوا"). */
+static int rs_arabic_after_masdar_head(const rs_tokens *t, size_t i)
+{
+    while (i >= 2 && (t->items[i].affixes & RS_AFFIX_CONJ) && !rs_tok_is(t, i - 1, rs_masdar_heads_ar) &&
+           !(t->items[i - 1].affixes & RS_AFFIX_ARTICLE))
+        i--;
+    return i > 0 && rs_tok_is(t, i - 1, rs_masdar_heads_ar);
+}
+
 static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
 {
     uint32_t w[RS_AR_WORD], prep;
     size_t n = rs_arabic_body(t, i, w, &prep);
     if (n < 3 || (t->items[i].affixes & RS_AFFIX_ARTICLE) || prep == RS_AR_BA || prep == RS_AR_KAF ||
-        (i > 0 && rs_tok_is(t, i - 1, rs_masdar_heads_ar)))
+        rs_arabic_after_masdar_head(t, i))
         return 0;
     uint32_t last = w[n - 1], before = w[n - 2];
     if (n >= 4 && ((before == RS_AR_ALEF && last == RS_AR_TA) || (before == RS_AR_YA && last == RS_AR_NUN)))
