@@ -2433,13 +2433,24 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
 }
 
 /* Whether an Arabic act named by a noun is carried by a past verb before
- * it in its clause (rs_carrier_verbs_ar): "أطلقت بعد حلول الليل طائرة
- * صواريخ على بيتين" reports the act as a verb does. */
+ * it in its clause (rs_carrier_verbs_ar), or by its passive a few words
+ * after: "أطلقت بعد حلول الليل طائرة صواريخ على بيتين" reports the act as
+ * a verb does. */
+#define RS_CARRIED_AFTER 3
+
 static int rs_arabic_carried(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = 0; i < tr->first; i++)
         if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_carrier_verbs_ar))
             return 1;
+    /* The passive right after the noun's phrase: "ان هجوما بالقذائف نفذ ضد
+     * مدرسة"; a relative pronoun would make it background. */
+    for (size_t i = tr->last + 1; i < t->n && i <= tr->last + RS_CARRIED_AFTER && rs_same_clause(c, i, tr->first); i++) {
+        if (rs_tok_is(t, i, rs_relative_words))
+            return 0;
+        if (rs_norm_is(t, i, rs_carrier_verbs_ar))
+            return 1;
+    }
     return 0;
 }
 
