@@ -2283,6 +2283,35 @@ static int rs_arabic_after_masdar_head(const rs_tokens *t, size_t i)
     return i > 0 && rs_tok_is(t, i - 1, rs_masdar_heads_ar);
 }
 
+/* "تستهدف"، "يقتلون"، "يخطفون"، "يفجر أزمة": an imperfect verb of violence
+ * (ی ت ن, with no سـ of the future nor a ل of purpose) tells a habit, an
+ * aim, a claim or a metaphor rather than an incident. */
+static int rs_arabic_imperfect_violence(const rs_tokens *t, size_t i)
+{
+    static const char *const stems[] = {"ستهدف", "قتل", "فجر", "خطف", "قاتل", NULL};
+    static const char *const tails[] = {"", "ون", "ه", "هم", "ها", "ان", NULL};
+    uint32_t w[RS_AR_WORD], prep;
+    size_t n = rs_arabic_body(t, i, w, &prep);
+    if (n < 3 || prep || (t->items[i].affixes & RS_AFFIX_ARTICLE) ||
+        (w[0] != RS_AR_YA && w[0] != RS_AR_TA && w[0] != RS_AR_NUN))
+        return 0;
+    for (size_t k = 0; stems[k]; k++) {
+        size_t at = 0, len = strlen(stems[k]), j = 1;
+        while (at < len && j < n && rs_utf8_step(stems[k], len, &at) == w[j])
+            j++;
+        if (at < len)
+            continue;
+        for (size_t m = 0; tails[m]; m++) {
+            size_t tat = 0, tlen = strlen(tails[m]), q = j;
+            while (tat < tlen && q < n && rs_utf8_step(tails[m], tlen, &tat) == w[q])
+                q++;
+            if (tat == tlen && q == n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
 {
     uint32_t w[RS_AR_WORD], prep;
@@ -2518,6 +2547,8 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
     points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
+    if (verb && rs_arabic_imperfect_violence(t, tr->first) && rs_find_modality(c, t, tr, &claimed) != RS_MOD_NEGATED)
+        return 0;
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr)) &&
                !rs_toll_cause(c, t, tr);
     return points >= (verb ? 2 : 3) + 2 * late;
