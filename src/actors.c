@@ -154,7 +154,7 @@ static int rs_inside_date(const rs_dates *dates, const rs_token *a, const rs_tok
     return 0;
 }
 
-int rs_actor_is_group(const rs_lexicon *lex, int entry)
+static int rs_actor_is_group(const rs_lexicon *lex, int entry)
 {
     size_t line;
     const char *file = entry >= 0 ? rs_lexicon_origin(lex, entry, &line) : NULL;
@@ -187,8 +187,7 @@ static size_t rs_anaphor_at(const rs_tokens *t, size_t i, int *kind)
     return RS_IN(next, m, rs_state_nouns) ? 2 : 0;
 }
 
-/* The kind of antecedent an actor entry can be, or -1. */
-static int rs_antecedent_kind(const rs_lexicon *lex, int entry)
+int rs_antecedent_kind(const rs_lexicon *lex, int entry)
 {
     if (rs_actor_is_group(lex, entry))
         return RS_ANTECEDENT_GROUP;

@@ -279,11 +279,11 @@ static const char *const rs_arabic_may_words[] = {"قد", NULL};
 static const char *const rs_arabic_victim_verbs[] = {
     "قتل", "جرح", "اصیب", "اعتقل", "خطف", "اختطف", "اسر", "اعدم", "احتجز", NULL,
 };
-/* "در این دیدار ... اعلام کرد": a noun after a demonstrative is a phrase of
- * its own, never the first half of a light verb. */
 /* "نمی‌خواهد که ... انتقاد کند", "لا يريد أن": a cue right before one of
  * these governs the clause it opens. */
 static const char *const rs_complementisers[] = {"که", "ان", "that", NULL};
+/* "در این دیدار ... اعلام کرد": a noun after a preposition and a
+ * demonstrative is a phrase of its own (rs_after_determiner). */
 static const char *const rs_demonstratives[] = {"این", "ان", "همین", "همان", NULL};
 /* Counts written as words: "قتل خمسة", "سه نفر", "two soldiers". Digits are
  * number tokens already. */
@@ -798,6 +798,13 @@ static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
 
 static int rs_is_speech_at(const rs_tokens *t, size_t i);
 
+/* A word that opens a clause: a complementiser or conjunction; أن and its
+ * forms only outside Persian, where the letters are آن. */
+static int rs_is_clause_word(const rs_coder *c, const rs_tokens *t, size_t i)
+{
+    return rs_tok_is(t, i, rs_clause_words) || (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers));
+}
+
 /* Commas do not end a clause: news sets off appositions and adverbials
  * with them ("ضمیر کابلوف، نماینده ویژه روسیه، با متقی دیدار کرد"). */
 static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
@@ -807,8 +814,7 @@ static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
         return !rs_tok_is(t, i, rs_inner_punct);
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
-    return rs_tok_is(t, i, rs_clause_words) || rs_is_speech_at(t, i) ||
-           (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers));
+    return rs_is_clause_word(c, t, i) || rs_is_speech_at(t, i);
 }
 
 /* A quotation of one to three words is emphasis, not reported speech:
@@ -930,8 +936,7 @@ static int rs_is_preposition(const char *w)
 static int rs_stops_lookback(const rs_coder *c, const rs_tokens *t, size_t i)
 {
     /* "پس از آنکه یک فرد مسلح ...": the از governs the clause, not its subject. */
-    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_clause_words) ||
-        (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers)))
+    if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_is_clause_word(c, t, i))
         return 1;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *tr = &c->triggers[k];
@@ -1321,11 +1326,11 @@ static int rs_arabic_relative_goes_on(const rs_tokens *t, size_t i)
 static int rs_starts_with(const char *w, const char *letter);
 static int rs_incident_type(const char *plover);
 
-/* Whether a trigger's event is one that must read as an incident report. */
-static int rs_incident_trigger(const rs_coder *c, const rs_trigger *tr)
+/* The incident type (rs_incident_types) of a trigger's event, or -1. */
+static int rs_trigger_incident_type(const rs_coder *c, const rs_trigger *tr)
 {
     const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
-    return info && rs_incident_type(info->plover) >= 0;
+    return info ? rs_incident_type(info->plover) : -1;
 }
 
 /* "عمليات الاختطاف", "أعمال الشغب": a noun of kind whose act has the
@@ -1358,7 +1363,7 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
      * so for violence or protest with the article ("خلال التظاهرات"): a
      * known one. */
     if (rs_during_frame(t, tr) &&
-        !(c->lang == RS_LANG_AR && rs_arabic_definite_noun(c, t, tr->first) && rs_incident_trigger(c, tr)))
+        !(c->lang == RS_LANG_AR && rs_arabic_definite_noun(c, t, tr->first) && rs_trigger_incident_type(c, tr) >= 0))
         return 0;
     switch (c->lang) {
     case RS_LANG_AR:
@@ -1878,8 +1883,6 @@ static int rs_same_event(const rs_event *a, const rs_event *b)
            !strcmp(a->target.code, b->target.code) && a->modality == b->modality;
 }
 
-static int rs_incident_type(const char *plover);
-
 /* Acts that take two parties, by CAMEO prefix: consult (04), and the
  * intent to meet (036), mediate (039) or have diplomatic relations (032).
  * With no one named on one side ("گفت‌وگو با نشریه گلوبز", "committed to
@@ -2198,8 +2201,7 @@ static void rs_incident_evidence(rs_coder *c, const rs_tokens *t)
     int number = 0, source = 0;
     memset(c->incident_triggers, 0, sizeof c->incident_triggers);
     for (size_t k = 0; k < c->n_triggers; k++) {
-        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, c->triggers[k].entry));
-        int type = info ? rs_incident_type(info->plover) : -1;
+        int type = rs_trigger_incident_type(c, &c->triggers[k]);
         if (type >= 0)
             c->incident_triggers[type]++;
     }
@@ -2267,10 +2269,6 @@ static int rs_arabic_noun_shape(const uint32_t *w, size_t n)
     return n >= 4 && w[n - 1] == RS_AR_ALEF && w[n - 2] != RS_AR_WAW;
 }
 
-/* Whether an Arabic trigger word is a finite verb (قتل، قتلت، قتلوا،
- * يقتلون، اغتاله) rather than a noun (مقتل، الهجوم، هجمات، تفجير، قتلى,
- * بقتل). Rough, by shape alone: a final ه is read as ة (عبوة، غارة), so
- * قتله counts as a noun. */
 /* Whether an Arabic word follows a noun of kind or a preposition, itself
  * or through the bare words joined by و before it: "عمليات تفجير ونسف",
  * "حملة خطف وقتل ونهب" list masdars, not verbs. A word with the article
@@ -2312,6 +2310,10 @@ static int rs_arabic_imperfect_violence(const rs_tokens *t, size_t i)
     return 0;
 }
 
+/* Whether an Arabic trigger word is a finite verb (قتل، قتلت، قتلوا،
+ * يقتلون، اغتاله) rather than a noun (مقتل، الهجوم، هجمات، تفجير، قتلى,
+ * بقتل). Rough, by shape alone: a final ه is read as ة (عبوة، غارة), so
+ * قتله counts as a noun. */
 static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
 {
     uint32_t w[RS_AR_WORD], prep;
@@ -2432,8 +2434,7 @@ static int rs_arabic_crowd_act(const rs_coder *c, const rs_tokens *t, const rs_t
     const rs_trigger *prev = NULL;
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
-        if (o->last < i && (!prev || o->last > prev->last) && info && rs_incident_type(info->plover) == type)
+        if (o->last < i && (!prev || o->last > prev->last) && rs_trigger_incident_type(c, o) == type)
             prev = o;
     }
     if (!prev || !rs_arabic_finite_verb(t, prev->first))
@@ -2454,8 +2455,7 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
 {
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
-        if (o->last < tr->first && info && rs_incident_type(info->plover) == type && !rs_arabic_crowd_act(c, t, o, type))
+        if (o->last < tr->first && rs_trigger_incident_type(c, o) == type && !rs_arabic_crowd_act(c, t, o, type))
             return 1;
     }
     return 0;
@@ -2541,21 +2541,20 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
     int points = c->incident_points + (c->incident_triggers[type] >= 2);
     if (c->lang != RS_LANG_AR)
         return points + named >= 1;
-    int claimed, verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) || (rs_incident_types[type].carried_ar && rs_arabic_carried(c, t, tr)) ||
-                                                   rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED);
+    int claimed, negated = rs_find_modality(c, t, tr, &claimed) == RS_MOD_NEGATED;
+    int verb = !rs_is_condition(info) && (rs_arabic_finite_verb(t, tr->first) ||
+                                          (rs_incident_types[type].carried_ar && rs_arabic_carried(c, t, tr)) || negated);
     points += (named && (verb || rs_incident_types[type].named_doer_ar)) || (verb && rs_unknown_attacker(c, t, tr, r));
     if (rs_incident_types[type].crowd_known_ar && rs_arabic_crowd_act(c, t, tr, type) && !rs_reported_before(c, t, tr, type))
         return 0;
     points += rs_incident_types[type].crowd_size_ar && verb && (rs_arabic_toll(t, tr) || rs_arabic_crowd_before(c, t, tr));
-    if (verb && rs_arabic_imperfect_violence(t, tr->first) && rs_find_modality(c, t, tr, &claimed) != RS_MOD_NEGATED)
+    if (verb && rs_arabic_imperfect_violence(t, tr->first) && !negated)
         return 0;
     int late = rs_incident_types[type].lead_ar && rs_arabic_late(t, tr->first) && !(verb && rs_arabic_toll(t, tr)) &&
                !rs_toll_cause(c, t, tr);
     return points >= (verb ? 2 : 3) + 2 * late;
 }
 
-/* Acts two parties do together: meet (04), agree (03), sign (057),
- * cooperate (06). */
 /* "با یکدیگر درگیر شدند", "clashed with each other": the joined subjects
  * act on one another. */
 static int rs_reciprocal(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
@@ -2566,6 +2565,8 @@ static int rs_reciprocal(const rs_coder *c, const rs_tokens *t, const rs_trigger
     return 0;
 }
 
+/* Acts two parties do together: meet (04), agree (03), sign (057),
+ * cooperate (06). */
 static int rs_is_joint(const rs_cameo_info *info)
 {
     static const char *const joint[] = {"03", "04", "057", "06"};
@@ -2664,9 +2665,6 @@ static const char *rs_slot_root(const rs_coder *c, int slot)
     return c->found.items[c->slots[slot].actor].root;
 }
 
-/* "وقد تعهّدت طرد المتشدّدين", "pledged to release the prisoners": a
- * pledge (03) right before the act it promises is coded as that act's
- * intent (0353 and the like, by rs_intent_codes), not as a bare pledge. */
 /* Whether a trigger is a bare pledge (03 ending with its intent cue:
  * "تعهّدت", "agreed to"); "agreed to a ceasefire" says what it promises. */
 static int rs_bare_pledge(const rs_coder *c, const rs_trigger *tr)
@@ -2698,6 +2696,9 @@ static const rs_trigger *rs_pledge_of(const rs_coder *c, const rs_trigger *tr)
     return NULL;
 }
 
+/* "وقد تعهّدت طرد المتشدّدين", "pledged to release the prisoners": a
+ * pledge (03) right before the act it promises is coded as that act's
+ * intent (0353 and the like, by rs_intent_codes), not as a bare pledge. */
 static int rs_pledge_with_content(const rs_coder *c, const rs_trigger *tr)
 {
     if (!rs_bare_pledge(c, tr))
@@ -2763,7 +2764,6 @@ static int rs_obligation_roles(const rs_coder *c, const rs_tokens *t, const rs_t
     r->source = rs_previous_subject(c, tr);
     return r->source >= 0 && r->target >= 0 && strcmp(rs_slot_root(c, r->source), rs_slot_root(c, r->target)) != 0;
 }
-
 
 /* "متقی گفت که روسیه ... جایگاه ویژه‌ای دارد و از طرف روسی تشکر کرد": a
  * state named as the target is not its own source; the subject the clause
@@ -2857,13 +2857,6 @@ static void rs_claim_phrase(rs_coder *c, const rs_tokens *t, const rs_trigger *t
         c->slots[r.source].claimed = 1;
 }
 
-/* Whether an Arabic incident that names no party and no place the
- * gazetteer knows is told as one all the same: placed by a common noun of
- * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
- * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
- * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
- * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
-#define RS_SUICIDE_BOMBING "1831"
 
 /* Whether an Arabic attack verb's toll is counted a few words on, by an
  * act of its type with a count beside it ("تعرض لقصف صاروخي في وقت سابق
@@ -2874,8 +2867,7 @@ static int rs_arabic_later_toll(const rs_coder *c, const rs_tokens *t, const rs_
 {
     for (size_t k = 0; k < c->n_triggers; k++) {
         const rs_trigger *o = &c->triggers[k];
-        const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, o->entry));
-        if (o->first <= tr->last || o->first - tr->last > RS_LATER_TOLL || !info || rs_incident_type(info->plover) != type)
+        if (o->first <= tr->last || o->first - tr->last > RS_LATER_TOLL || rs_trigger_incident_type(c, o) != type)
             continue;
         size_t i = o->first - 1;
         if (rs_arabic_toll(t, o) || t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
@@ -2883,6 +2875,14 @@ static int rs_arabic_later_toll(const rs_coder *c, const rs_tokens *t, const rs_
     }
     return 0;
 }
+
+/* Whether an Arabic incident that names no party and no place the
+ * gazetteer knows is told as one all the same: placed by a common noun of
+ * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
+ * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
+ * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
+ * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
+#define RS_SUICIDE_BOMBING "1831"
 
 static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
 {
@@ -3030,9 +3030,7 @@ static void rs_note_antecedents(rs_coder *c, int sent)
         const rs_actor_mention *a = &c->found.items[k];
         if (!a->root[0])
             continue;
-        int kind = rs_actor_is_group(c->actors, a->entry)    ? RS_ANTECEDENT_GROUP
-                   : rs_lexicon_is_state(c->actors, a->entry) ? RS_ANTECEDENT_STATE
-                                                              : -1;
+        int kind = rs_antecedent_kind(c->actors, a->entry);
         if (kind < 0 || seen[kind])
             continue;
         seen[kind] = 1;

@@ -211,9 +211,10 @@ size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE 
 size_t rs_actors_find_with_dates(const rs_lexicon *lex, const char *text, size_t start, size_t end, rs_lang lang,
                                  const char *date, const rs_dates *dates, rs_actors *list);
 
-/* Whether an actor entry is a group (dict/actors/organisations.txt), not a
- * state or a person: what "این گروه", "الحركة", "the group" stand for. */
-int rs_actor_is_group(const rs_lexicon *lex, int entry);
+/* What an actor entry can be the antecedent of: RS_ANTECEDENT_GROUP for a
+ * group (dict/actors/organisations.txt: "این گروه", "الحركة", "the group"),
+ * RS_ANTECEDENT_STATE for a state ("این کشور", "the country"), or -1. */
+int rs_antecedent_kind(const rs_lexicon *lex, int entry);
 
 /* Reports the coder's built-in word lists that are not in normalised form
  * (src/coder.c); returns how many. */
