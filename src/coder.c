@@ -331,6 +331,8 @@ static const char *const rs_accident_heads_ar[] = {"حادث", "حوادث", "ح
 static const char *const rs_traffic_words_ar[] = {"سیر", "مرور", "طریق", NULL};
 /* Arabic counts too large for one incident: "عشرات الهجمات", "مئات الغارات". */
 static const char *const rs_many_words_ar[] = {"عشرات", "میات", "الاف", "الوف", NULL};
+/* The heads of a running toll: "ارتفع عدد القتلى إلى 25". */
+static const char *const rs_toll_heads_ar[] = {"عدد", "اعداد", "حصیله", NULL};
 /* People, not acts: a count before them is a toll ("68 قتيلا") or the size
  * of a crowd ("آلاف المتظاهرين"). */
 static const char *const rs_people_nouns_ar[] = {
@@ -358,7 +360,7 @@ static const char *const *const rs_word_lists[] = {
     rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_reciprocal_words, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
     rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_obligation_words, rs_quote_marks, rs_stops, rs_during, rs_determiners,
     rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
-    rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar,
+    rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar, rs_toll_heads_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar, rs_place_nouns_ar,
 };
@@ -1702,12 +1704,18 @@ static int rs_cue_governs(const rs_coder *c, const rs_tokens *t, const rs_cue *q
     return next < tr->first && rs_tok_is(t, next, rs_complementisers) && rs_same_clause(c, next, tr->first);
 }
 
+static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr);
+
 /* "مسکو به ارسال سلاح به ایران ادامه نخواهد داد": a Persian event noun
  * is the complement of the verb that closes its clause, whose negation
  * or future is the noun's too. */
 static void rs_clause_verb_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *negated,
                                     int *intended)
 {
+    if (c->lang == RS_LANG_AR) {
+        *intended |= rs_arabic_future_carrier(c, t, tr);
+        return;
+    }
     if (c->lang != RS_LANG_FA || tr->light)
         return;
     for (size_t j = tr->last + 1; j < t->n && rs_same_clause(c, j, tr->last); j++) {
@@ -2124,12 +2132,27 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
 
 /* "شهدت أفغانستان 140 هجوما انتحاريا في العام 2006", "عشرات الهجمات": ten
  * or more acts counted in Arabic are a statistic over a period, not an
- * incident. A count of people is not one of acts (rs_people_nouns_ar). */
+ * incident; so is a running toll ("وصل عدد قتلى أحداث الشغب إلى 38"),
+ * which adds up incidents reported elsewhere. A count of people is not one
+ * of acts (rs_people_nouns_ar). */
 #define RS_STATISTIC_COUNT 10
+
+/* "أكثر من عشرين قذيفة هاون انطلقت": shells and rockets are counted by
+ * the barrage, within one incident, not by the attack. */
+#define RS_MUNITION_CODE "194"
+
+static int rs_is_munition(const rs_cameo_info *info)
+{
+    return !strcmp(info->code, RS_MUNITION_CODE);
+}
 
 static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
-    if (c->lang != RS_LANG_AR || tr->first == 0 || rs_tok_is(t, tr->first, rs_people_nouns_ar))
+    if (c->lang != RS_LANG_AR)
+        return 0;
+    if (rs_tok_is(t, tr->first, rs_toll_heads_ar) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_toll_heads_ar)))
+        return 1;
+    if (tr->first == 0 || rs_tok_is(t, tr->first, rs_people_nouns_ar))
         return 0;
     size_t i = tr->first - 1;
     if (t->items[i].kind == RS_TOKEN_NUMBER)
@@ -2344,6 +2367,28 @@ static int rs_arabic_finite_verb(const rs_tokens *t, size_t i)
     if (w[0] == RS_AR_YA)
         return 1;
     return !rs_arabic_noun_shape(w, n);
+}
+
+/* An imperfect verb of the third person (ي، ت) or of "we" (ن): "سينفذ",
+ * not the nouns that merely start with س (سيارة، ساكنيها). */
+static int rs_arabic_third_person_verb(const rs_tokens *t, size_t i)
+{
+    uint32_t w[RS_AR_WORD], prep;
+    size_t n = rs_arabic_body(t, i, w, &prep);
+    return n >= 3 && (w[0] == RS_AR_YA || w[0] == RS_AR_TA || w[0] == RS_AR_NUN) && rs_arabic_finite_verb(t, i);
+}
+
+/* "يفيد بأن هجوما بالقنبلة سينفذ ظهرا": an Arabic act named by a noun
+ * and carried by a verb in the future right after its phrase is planned,
+ * not done. */
+#define RS_FUTURE_CARRIER_AFTER 3
+
+static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+{
+    for (size_t j = tr->last + 1; j < t->n && j <= tr->last + RS_FUTURE_CARRIER_AFTER && rs_same_clause(c, j, tr->last); j++)
+        if ((t->items[j].affixes & RS_AFFIX_FUTURE) && rs_arabic_third_person_verb(t, j))
+            return 1;
+    return 0;
 }
 
 /* Whether an Arabic act is named late in its report: more than ten tokens
@@ -2726,11 +2771,26 @@ static int rs_past_light_verb(const rs_coder *c, const rs_tokens *t, const rs_tr
     return 0;
 }
 
+/* "فإما أن تعود لتقتل أبناء فلسطين", "تمويلا لتفجير سيارة مفخخة": an
+ * Arabic verb or masdar of violence or protest with the ل of purpose (no
+ * article) says what an act was for, not what happened. Other acts are
+ * left alone: a ل there is as often the word's own (لقاء). A م-masdar
+ * after ل is a result or an object ("أدى لمقتل", "إدانة لمقتل"), not a
+ * purpose. */
+static int rs_arabic_purpose(const rs_tokens *t, size_t i)
+{
+    uint32_t w[RS_AR_WORD], prep;
+    size_t n = rs_arabic_body(t, i, w, &prep);
+    return n >= 3 && prep == RS_AR_LAM && !(t->items[i].affixes & RS_AFFIX_ARTICLE) && w[0] != RS_AR_MIM;
+}
+
 /* "حدود ۵ هزار نفر به آذربایجان فرستاد تا از خاک آن کشور دفاع کنند": a
  * Persian clause opened by تا with a verb in the subjunctive says what
  * the main act was for (or until when), not what happened. */
 static int rs_purpose_clause(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
+    if (c->lang == RS_LANG_AR)
+        return rs_trigger_incident_type(c, tr) >= 0 && rs_arabic_purpose(t, tr->first);
     if (c->lang != RS_LANG_FA || !tr->light || tr->future || rs_past_light_verb(c, t, tr) ||
         (t->items[tr->verb_first].affixes & RS_AFFIX_VERB_PREFIX))
         return 0;
@@ -2880,8 +2940,10 @@ static int rs_arabic_later_toll(const rs_coder *c, const rs_tokens *t, const rs_
  * gazetteer knows is told as one all the same: placed by a common noun of
  * place after a locative in its clause ("انفجرت سيارة مفخخة في موقف
  * السيارات", a village the gazetteer lacks: "في قرية البوفياض"), or, for an
- * attack told by a finite verb, followed by its toll ("أسفرت عن مقتل 30
- * شخصا"), which says whom it struck, or told as a suicide bomber's act. */
+ * attack, followed by its toll, which says whom it struck: right after a
+ * finite verb ("أسفرت عن مقتل 30 شخصا") or, for a verb or a noun, a few
+ * words on ("وأدى هجوم انتحاري ... إلى مقتل 71 شخصا"); or told as a suicide
+ * bomber's act. */
 #define RS_SUICIDE_BOMBING "1831"
 
 static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
@@ -2894,9 +2956,11 @@ static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trig
     /* A protest's count is its crowd, not whom it struck. A suicide
      * bomber blowing himself up ("فجر انتحاري نفسه") is the doer in the
      * verb's own words, a role the gazetteer and the actors lack. */
-    return !strcmp(info->plover, "ASSAULT") && rs_arabic_finite_verb(t, tr->first) &&
-           (rs_arabic_toll(t, tr) || rs_arabic_later_toll(c, t, tr, rs_incident_type(info->plover)) ||
-            !strcmp(info->code, RS_SUICIDE_BOMBING));
+    if (strcmp(info->plover, "ASSAULT"))
+        return 0;
+    if (rs_arabic_later_toll(c, t, tr, rs_incident_type(info->plover)))
+        return 1;
+    return rs_arabic_finite_verb(t, tr->first) && (rs_arabic_toll(t, tr) || !strcmp(info->code, RS_SUICIDE_BOMBING));
 }
 
 static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *sent, const rs_trigger *tr,
@@ -2911,7 +2975,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         return;
     }
     if (rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr) ||
-        rs_purpose_clause(c, t, tr) || (rs_incident_type(info->plover) >= 0 && rs_is_statistic(c, t, tr)) ||
+        rs_purpose_clause(c, t, tr) || (rs_incident_type(info->plover) >= 0 && !rs_is_munition(info) && rs_is_statistic(c, t, tr)) ||
         (!strcmp(info->plover, "ASSAULT") && rs_is_disaster(c, t, tr)))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to
