@@ -161,6 +161,21 @@ static int rs_actor_is_group(const rs_lexicon *lex, int entry)
     return file && strstr(file, "organisations") != NULL;
 }
 
+static int rs_actor_is_person(const rs_lexicon *lex, int entry)
+{
+    size_t line;
+    const char *file = entry >= 0 ? rs_lexicon_origin(lex, entry, &line) : NULL;
+    return file && strstr(file, "people") != NULL;
+}
+
+/* "المتهم الرئيسي": a one-word name reached through an Arabic word with
+ * the article is that word, an adjective or a noun, not the person (رئيسي
+ * the surname); names do not take the article. */
+static int rs_article_on_name(const rs_lexicon *lex, const rs_tokens *t, size_t first, size_t last, int entry)
+{
+    return first == last && (t->items[first].affixes & RS_AFFIX_ARTICLE) && rs_actor_is_person(lex, entry);
+}
+
 #define RS_IN(w, n, list) rs_in(w, n, list, sizeof list / sizeof *list)
 
 /* A definite noun standing for a group or state named before: "این گروه",
@@ -221,7 +236,8 @@ static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_
         } else if (entry >= 0 && rs_antecedent_kind(lex, entry) >= 0) {
             last[rs_antecedent_kind(lex, entry)] = entry;
         }
-        if (entry < 0 || rs_inside_date(dates, &t->items[i], &t->items[w.best_last])) {
+        if (entry < 0 || rs_inside_date(dates, &t->items[i], &t->items[w.best_last]) ||
+            rs_article_on_name(lex, t, i, w.best_last, entry)) {
             i++;
             continue;
         }

@@ -264,6 +264,8 @@ static const char *const rs_definite[] = {"the", "this", "that", "these", "those
 static const char *const rs_reference_frames[] = {
     "علی", "عن", "حول", "مثل", "ذکری", "جریمه", "تهم", "تهمه", "بتهمه", "فیلم", "محاوله", "خطه", "خطط",
     "امکانیه", "لتدبیر", "تدبیر", "قضیه", "ملف", "الی",
+    /* "قصد قتل آخرين": the aim of an act. */
+    "قصد",
     /* "اثر مقتل جنديين", "غداة هجوم", "عقب اغتيال": the occasion of the
      * news, reported before. */
     "اثر", "غداه", "عقب", "اعقاب", "جراء", "منذ", "قبل", NULL,
@@ -353,6 +355,9 @@ static const char *const rs_carrier_verbs_ar[] = {
     "اطلق", "اطلقت", "اطلقوا", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "فتح", "فتحت", "فتحوا",
     "القت", "القوا", "قام", "قامت", "قاموا", NULL,
 };
+/* Their masdars, which a reference frame governs the attack through
+ * (rs_arabic_framed_carrier). */
+static const char *const rs_carrier_masdars_ar[] = {"تنفیذ", "شن", "ارتکاب", NULL};
 
 /* Every list above, for rs_coder_check_words. */
 static const char *const *const rs_word_lists[] = {
@@ -363,6 +368,7 @@ static const char *const *const rs_word_lists[] = {
     rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar, rs_toll_heads_ar,
     rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
     rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar, rs_place_nouns_ar,
+    rs_carrier_masdars_ar,
 };
 
 _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
@@ -1298,12 +1304,24 @@ static int rs_arabic_definite_noun(const rs_coder *c, const rs_tokens *t, size_t
     return 0;
 }
 
+/* "اعترافات حول تنفيذ اعتداء", "خطة لشن هجوم": a reference frame
+ * (rs_reference_frames, rs_reference_heads) before the masdar of a verb
+ * that carries an attack governs the attack through it. */
+static int rs_arabic_framed_carrier(const rs_tokens *t, size_t i)
+{
+    if (i < 2 || !rs_tok_is(t, i - 1, rs_carrier_masdars_ar))
+        return 0;
+    return rs_tok_is(t, i - 2, rs_reference_frames) || rs_tok_is(t, i - 2, rs_reference_heads);
+}
+
 /* "التحقيق في اغتيال", "المتهم بقتل": an act after a reference head
- * (rs_reference_heads), through في or the proclitic ب. */
+ * (rs_reference_heads), through في or the proclitic ب; the head may have
+ * its adjective ("المتهم الرئيسي في اغتيال"). */
 static int rs_arabic_topic_of(const rs_tokens *t, size_t i)
 {
     if (i > 1 && strcmp(rs_norm(t, i - 1), "فی") == 0)
-        return rs_tok_is(t, i - 2, rs_reference_heads);
+        return rs_tok_is(t, i - 2, rs_reference_heads) ||
+               (i > 2 && (t->items[i - 2].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i - 3, rs_reference_heads));
     const unsigned char *w = (const unsigned char *)rs_norm(t, i);
     int ba = (t->items[i].affixes & RS_AFFIX_PREP) && w[0] == 0xd8 && w[1] == 0xa8;
     return ba && i > 0 && rs_tok_is(t, i - 1, rs_reference_heads);
@@ -1363,7 +1381,10 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
         return 0;
     /* "في لقاء مع", "ضمن محکوم کردن": the clause's subject took part. Not
      * so for violence or protest with the article ("خلال التظاهرات"): a
-     * known one. */
+     * known one; nor after a head that makes it a topic ("التحقيق في
+     * اغتيال"). */
+    if (c->lang == RS_LANG_AR && rs_arabic_topic_of(t, tr->first))
+        return 1;
     if (rs_during_frame(t, tr) &&
         !(c->lang == RS_LANG_AR && rs_arabic_definite_noun(c, t, tr->first) && rs_trigger_incident_type(c, tr) >= 0))
         return 0;
@@ -1373,7 +1394,8 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
                rs_arabic_relative_goes_on(t, tr->first) || rs_arabic_definite_kind(t, tr) ||
                rs_arabic_describes_people(t, tr->first) ||
                (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
-                                  rs_tok_is(t, tr->first - 1, rs_relative_words)));
+                                  rs_tok_is(t, tr->first - 1, rs_relative_words))) ||
+               rs_arabic_framed_carrier(t, tr->first);
     case RS_LANG_EN:
         return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_definite);
     default:

@@ -82,4 +82,13 @@ for want in "mine.txt:3: date range overlaps line 2" "mine.txt:7: name also writ
             "mine.txt:9: malformed code" "mine.txt:10: malformed line" "mine.txt:13: unknown code: QQQGOV"; do
     grep -q "$want" "$tmp/lint.err" || { cat "$tmp/lint.err"; fail "linter did not report: $want"; }
 done
+# A one-word name reached through a word with the Arabic article is that
+# word: "الطريق الرئيسي" is the main road, not Ebrahim Raisi; "رئيسي" alone
+# in a Persian text is still his name.
+printf '%s\n' '{"id":"main","lang":"ar","date":"2022-01-10","text":"وأغلق المتظاهرون الطريق الرئيسي في المدينة."}' \
+    '{"id":"raisi","lang":"fa","date":"2022-01-10","text":"رئیسی به مسکو سفر کرد."}' > "$tmp/article.jsonl"
+"$rasad" actors "$tmp/article.jsonl" > "$tmp/article.out" || fail "article exited $?"
+grep '"doc":"main"' "$tmp/article.out" | grep -q IRN && fail "الرئيسي read as Raisi"
+grep '"doc":"raisi"' "$tmp/article.out" | grep -q '"code":"IRNGOV"' || fail "رئیسی not read as Raisi"
+
 echo "actors: all passed"
