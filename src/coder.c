@@ -91,6 +91,7 @@ typedef struct rs_slot {
 } rs_slot;
 
 static uint64_t rs_word_mask(const char *w, size_t n);
+static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash);
 static uint64_t rs_list_bit(const char *const *list);
 
 /* Whether w is in one of the word lists below: one hash lookup, since the
@@ -152,9 +153,11 @@ static void rs_mark_token_lists(const rs_tokens *t)
     }
     for (size_t i = 0; i < t->n; i++) {
         const rs_token *tok = &t->items[i];
-        rs_norm_lists[i] = rs_word_mask(rs_norm(t, i), tok->norm_len);
+        rs_norm_lists[i] = rs_word_mask_hashed(rs_norm(t, i), tok->norm_len, tok->norm_hash);
         /* Most stems are the word itself (the same bytes of the pool). */
-        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off ? 0 : rs_word_mask(rs_stem(t, i), tok->stem_len));
+        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off
+                                                    ? 0
+                                                    : rs_word_mask_hashed(rs_stem(t, i), tok->stem_len, tok->stem_hash));
     }
     rs_marked_tokens = t;
 }
@@ -375,9 +378,9 @@ static struct {
 } rs_word_set[RS_WORD_SLOTS];
 static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
-static size_t rs_word_slot(const char *w, size_t n)
+static size_t rs_word_slot(const char *w, size_t n, uint64_t hash)
 {
-    size_t at = rs_hash_bytes(w, n, 0) & (RS_WORD_SLOTS - 1);
+    size_t at = hash & (RS_WORD_SLOTS - 1);
     while (rs_word_set[at].word && !(rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
         at = (at + 1) & (RS_WORD_SLOTS - 1);
     return at;
@@ -406,7 +409,7 @@ static void rs_build_word_set(void)
 {
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
         for (const char *const *w = rs_word_lists[l]; *w; w++) {
-            size_t at = rs_word_slot(*w, strlen(*w));
+            size_t at = rs_word_slot(*w, strlen(*w), rs_word_hash(*w, strlen(*w)));
             rs_word_set[at].word = *w;
             rs_word_set[at].len = strlen(*w);
             rs_word_set[at].lists |= (uint64_t)1 << l;
@@ -421,7 +424,12 @@ static void rs_build_word_set(void)
 /* The set is built by rs_coder_new: every caller codes with a coder. */
 static uint64_t rs_word_mask(const char *w, size_t n)
 {
-    return rs_word_set[rs_word_slot(w, n)].lists;
+    return rs_word_set[rs_word_slot(w, n, rs_word_hash(w, n))].lists;
+}
+
+static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash)
+{
+    return rs_word_set[rs_word_slot(w, n, hash)].lists;
 }
 
 static uint64_t rs_list_bit(const char *const *list)
@@ -592,12 +600,14 @@ static int rs_object_between(const rs_tokens *t, size_t from, size_t to)
  * nouns (اعلام، ابراز) do not count when the event noun is their object:
  * "حمایت خود را ... اعلام کرد" is support, but in "با استقبال از ... بر
  * همکاری تأکید کرد" the تأکید کرد is a statement of its own. */
-static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len, int object_between)
+static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len, uint64_t key_hash,
+                                   int object_between)
 {
     const rs_tokens *t = s->t;
-    uint32_t node = rs_lexicon_step(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len);
+    uint32_t node = rs_lexicon_step_hashed(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len,
+                                           t->items[noun].norm_hash);
     if (node != RS_NO_NODE)
-        node = rs_lexicon_step(s->lex, node, key, len);
+        node = rs_lexicon_step_hashed(s->lex, node, key, len, key_hash);
     if (node == RS_NO_NODE)
         return 0;
     uint32_t cursor = 0;
@@ -658,9 +668,10 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             key[0] = RS_KEY_LIGHT_VERB;
             memcpy(key + 1, name, n);
             found = 1;
-            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1, rs_object_between(t, i, j)))
+            uint64_t key_hash = rs_word_hash(key, n + 1);
+            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1, key_hash, rs_object_between(t, i, j)))
                 return;
-            uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
+            uint32_t child = rs_lexicon_step_hashed(s->lex, node, key, n + 1, key_hash);
             if (child == RS_NO_NODE)
                 continue;
             h.negated |= rs.r[k].negated;
@@ -691,9 +702,10 @@ static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size
     if (depth == 0 && tok->kind == RS_TOKEN_PUNCT)
         return;
     uint32_t keys[2][2] = {{tok->norm_off, tok->norm_len}, {tok->stem_off, tok->stem_len}};
+    uint64_t hashes[2] = {tok->norm_hash, tok->stem_hash};
     int n_keys = tok->stem_off == tok->norm_off ? 1 : 2;
     for (int k = 0; k < n_keys; k++) {
-        uint32_t child = rs_lexicon_step(s->lex, node, t->pool.data + keys[k][0], keys[k][1]);
+        uint32_t child = rs_lexicon_step_hashed(s->lex, node, t->pool.data + keys[k][0], keys[k][1], hashes[k]);
         if (child == RS_NO_NODE)
             continue;
         rs_trigger h = how;
@@ -740,7 +752,8 @@ static void rs_find_readings(rs_coder *c, const rs_tokens *t)
     for (size_t i = 0; i < t->n; i++) {
         c->readings[i].n = 0;
         if (t->items[i].kind == RS_TOKEN_WORD && c->lang != RS_LANG_EN)
-            rs_light_verb_forms(rs_norm(t, i), t->items[i].norm_len, rs_collect_reading, &c->readings[i]);
+            rs_light_verb_forms_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash, rs_collect_reading,
+                                       &c->readings[i]);
     }
 }
 
@@ -959,7 +972,7 @@ static int rs_arabic_proclitic(const rs_coder *c, const rs_tokens *t, size_t f)
     int ba = w[0] == 0xd8 && w[1] == 0xa8, lam = w[0] == 0xd9 && w[1] == 0x84;
     if (!(t->items[f].affixes & RS_AFFIX_PREP) || !(ba || lam))
         return 0;
-    uint32_t node = rs_lexicon_step(c->actors, 0, rs_norm(t, f), t->items[f].norm_len);
+    uint32_t node = rs_lexicon_step_hashed(c->actors, 0, rs_norm(t, f), t->items[f].norm_len, t->items[f].norm_hash);
     uint32_t cursor = 0;
     return node == RS_NO_NODE || rs_lexicon_payload(c->actors, node, &cursor) < 0;
 }
@@ -1287,7 +1300,7 @@ static int rs_arabic_definite_noun(const rs_coder *c, const rs_tokens *t, size_t
     const rs_token *tok = &t->items[i];
     if (!(tok->affixes & RS_AFFIX_ARTICLE) || tok->stem_off == tok->norm_off)
         return 0;
-    uint32_t node = rs_lexicon_step(c->events, 0, rs_stem(t, i), tok->stem_len), cursor = 0;
+    uint32_t node = rs_lexicon_step_hashed(c->events, 0, rs_stem(t, i), tok->stem_len, tok->stem_hash), cursor = 0;
     if (node == RS_NO_NODE)
         return 0;
     while (rs_lexicon_payload(c->events, node, &cursor) >= 0)
@@ -1796,7 +1809,7 @@ static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *
     uint32_t node = 0;
     int best = -1;
     for (size_t k = j; k < t->n && k < j + 4; k++) {
-        node = rs_lexicon_step(c->places, node, rs_norm(t, k), t->items[k].norm_len);
+        node = rs_lexicon_step_hashed(c->places, node, rs_norm(t, k), t->items[k].norm_len, t->items[k].norm_hash);
         if (node == RS_NO_NODE)
             break;
         uint32_t cursor = 0;

@@ -152,9 +152,11 @@ int32_t rs_ymd(const char *s, size_t len)
 
 /* ------------------------------------------------------------ the trie */
 
-static uint64_t rs_hash_edge(uint32_t parent, const char *key, size_t len)
+/* An edge's hash: its key's rs_word_hash mixed with the parent, so that a
+ * token hashed once by the tokenizer can be looked up under any node. */
+static uint64_t rs_hash_edge(uint32_t parent, uint64_t key_hash)
 {
-    return rs_hash_bytes(key, len, parent);
+    return rs_hash_mix(key_hash, parent);
 }
 
 /* The slot's check word: bit 8 keeps it from 0, the empty mark. */
@@ -194,7 +196,7 @@ static void rs_rehash(rs_lexicon *lex)
         const rs_edge *e = &old[i];
         if (!e->check)
             continue;
-        uint64_t h = rs_hash_edge(e->parent, lex->strings.data + e->key, e->check & 0xFFu), bits;
+        uint64_t h = rs_hash_edge(e->parent, rs_word_hash(lex->strings.data + e->key, e->check & 0xFFu)), bits;
         *rs_filter_word(lex, h, &bits) |= bits;
         size_t k = h & (cap - 1);
         while (slots[k].check)
@@ -207,11 +209,12 @@ static void rs_rehash(rs_lexicon *lex)
 /* The child of parent along key, or RS_NO_NODE. Kept apart from
  * rs_edge_add, without its bookkeeping: every token of every sentence is
  * looked up, mostly in vain. */
-static uint32_t rs_edge_lookup(const rs_lexicon *lex, uint32_t parent, const char *key, size_t len)
+static uint32_t rs_edge_lookup(const rs_lexicon *lex, uint32_t parent, const char *key, size_t len,
+                               uint64_t key_hash)
 {
     if (len > RS_MAX_KEY || !lex->cap_edges)
         return RS_NO_NODE;
-    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t h = rs_hash_edge(parent, key_hash), bits;
     const uint64_t *word = rs_filter_word(lex, h, &bits);
     if ((*word & bits) != bits)
         return RS_NO_NODE;
@@ -232,7 +235,7 @@ static uint32_t rs_edge_add(rs_lexicon *lex, uint32_t parent, const char *key, s
         rs_rehash(lex);
     if (len > RS_MAX_KEY)
         abort(); /* no loader builds such a key */
-    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t h = rs_hash_edge(parent, rs_word_hash(key, len)), bits;
     uint64_t *word = rs_filter_word(lex, h, &bits);
     uint32_t check = rs_edge_check(h, len);
     size_t k = h & (lex->cap_edges - 1);
@@ -256,7 +259,12 @@ static uint32_t rs_edge_add(rs_lexicon *lex, uint32_t parent, const char *key, s
 
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len)
 {
-    return rs_edge_lookup(lex, node, key, len);
+    return rs_edge_lookup(lex, node, key, len, rs_word_hash(key, len));
+}
+
+uint32_t rs_lexicon_step_hashed(const rs_lexicon *lex, uint32_t node, const char *key, size_t len, uint64_t hash)
+{
+    return rs_edge_lookup(lex, node, key, len, hash);
 }
 
 static void rs_add_payload(rs_lexicon *lex, uint32_t node, uint32_t entry, uint32_t line, int exact, rs_lang lang)
