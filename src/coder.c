@@ -574,6 +574,11 @@ typedef struct rs_reading {
 typedef struct rs_readings {
     rs_reading r[8];
     size_t n;
+    /* The first token from this one on where rs_scan_light's search for a
+     * light verb stops: a boundary mark or a word with readings. The
+     * search is made from every pattern prefix, and most words between
+     * are neither. */
+    size_t light_stop;
 } rs_readings;
 
 static void rs_collect_reading(void *ctx, int verb, int negated, int aux, int stem)
@@ -636,25 +641,24 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
     const rs_tokens *t = s->t;
     if (rs_after_determiner(t, first))
         return;
-    for (size_t j = i; j < t->n && j < i + RS_LIGHT_GAP; j++) {
+    size_t limit = i + RS_LIGHT_GAP < t->n ? i + RS_LIGHT_GAP : t->n;
+    for (size_t j = i < t->n ? s->readings[i].light_stop : t->n; j < limit; j = s->readings[j + 1].light_stop) {
         if (rs_is_boundary_punct(t, j))
             return;
-        if (t->items[j].kind != RS_TOKEN_WORD)
-            continue;
-        const rs_readings rs = s->readings[j];
+        const rs_readings *rs = &s->readings[j];
         int found = 0;
-        for (size_t k = 0; k < rs.n; k++) {
+        for (size_t k = 0; k < rs->n; k++) {
             rs_trigger h = how;
             size_t last = j;
-            int verb = rs.r[k].verb;
-            if (rs.r[k].aux) {
+            int verb = rs->r[k].verb;
+            if (rs->r[k].aux) {
                 if (j + 1 >= t->n)
                     continue;
-                const rs_readings next = s->readings[j + 1];
+                const rs_readings *next = &s->readings[j + 1];
                 verb = -1;
-                for (size_t m = 0; m < next.n && verb < 0; m++)
-                    if (next.r[m].stem)
-                        verb = next.r[m].verb;
+                for (size_t m = 0; m < next->n && verb < 0; m++)
+                    if (next->r[m].stem)
+                        verb = next->r[m].verb;
                 if (verb < 0)
                     continue;
                 last = j + 1;
@@ -674,7 +678,7 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             uint32_t child = rs_lexicon_step_hashed(s->lex, node, key, n + 1, key_hash);
             if (child == RS_NO_NODE)
                 continue;
-            h.negated |= rs.r[k].negated;
+            h.negated |= rs->r[k].negated;
             h.light = 1;
             h.words = (uint8_t)(h.words + 2);
             h.noun_last = i - 1;
@@ -754,6 +758,12 @@ static void rs_find_readings(rs_coder *c, const rs_tokens *t)
         if (t->items[i].kind == RS_TOKEN_WORD && c->lang != RS_LANG_EN)
             rs_light_verb_forms_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash, rs_collect_reading,
                                        &c->readings[i]);
+    }
+    c->readings[t->n].n = 0;
+    c->readings[t->n].light_stop = t->n;
+    for (size_t i = t->n; i-- > 0;) {
+        int stop = rs_is_boundary_punct(t, i) || (t->items[i].kind == RS_TOKEN_WORD && c->readings[i].n);
+        c->readings[i].light_stop = stop ? i : c->readings[i + 1].light_stop;
     }
 }
 
