@@ -204,7 +204,10 @@ static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_
     int last[RS_ANTECEDENT_KINDS];
     for (int k = 0; k < RS_ANTECEDENT_KINDS; k++)
         last[k] = list->has_antecedent[k] ? list->antecedent[k].entry : -1;
+    size_t fetched = 0; /* tokens whose root lookups were prefetched */
     while (i < t->n && n < cap) {
+        for (; fetched < t->n && fetched < i + RS_PREFETCH_AHEAD; fetched++)
+            rs_lexicon_prefetch_token(lex, &t->items[fetched]);
         rs_walk w = {lex, text, t, 0, RS_NO_NODE};
         rs_walk_from(&w, 0, i, 0);
         const char *code = NULL;

@@ -785,7 +785,11 @@ static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
     c->n_triggers = c->n_cues = 0;
     rs_find_readings(c, t);
     size_t covered_to = 0; /* tokens before this are inside a trigger */
+    for (size_t i = 0; i < t->n && i < RS_PREFETCH_AHEAD; i++)
+        rs_lexicon_prefetch_token(c->events, &t->items[i]);
     for (size_t i = 0; i < t->n; i++) {
+        if (i + RS_PREFETCH_AHEAD < t->n)
+            rs_lexicon_prefetch_token(c->events, &t->items[i + RS_PREFETCH_AHEAD]);
         rs_scan s = {c->events, t, c->readings, c->lang, {.entry = -1}, {.modality = 0}, t->n};
         rs_trigger start = {.entry = -1};
         rs_scan_from(&s, 0, i, i, 0, start);

@@ -236,6 +236,20 @@ size_t rs_coder_check_words(FILE *out);
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len);
 /* rs_lexicon_step with the key's rs_word_hash already known. */
 uint32_t rs_lexicon_step_hashed(const rs_lexicon *lex, uint32_t node, const char *key, size_t len, uint64_t hash);
+/* Starts loading what rs_lexicon_step_hashed(lex, node, ..., hash) will
+ * read. The tables are larger than the cache and every token is looked
+ * up, mostly at the root: the loops over a sentence's tokens ask a few
+ * tokens ahead, so that the lookup does not wait for memory. */
+void rs_lexicon_prefetch(const rs_lexicon *lex, uint32_t node, uint64_t hash);
+/* How many tokens ahead those loops prefetch. */
+#define RS_PREFETCH_AHEAD 4
+/* Prefetches the root lookups of a token's form and stem. */
+static inline void rs_lexicon_prefetch_token(const rs_lexicon *lex, const rs_token *tok)
+{
+    rs_lexicon_prefetch(lex, 0, tok->norm_hash);
+    if (tok->stem_hash != tok->norm_hash)
+        rs_lexicon_prefetch(lex, 0, tok->stem_hash);
+}
 /* A node's entries one by one: *cursor starts at 0; -1 when done. */
 int rs_lexicon_payload(const rs_lexicon *lex, uint32_t node, uint32_t *cursor);
 /* The language (rs_lang) the payload rs_lexicon_payload last returned

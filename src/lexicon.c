@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* A name's tokens each have two keys; past this many tokens only the
  * normalised forms are entered. */
@@ -179,12 +180,34 @@ static uint64_t *rs_filter_word(const rs_lexicon *lex, uint64_t h, uint64_t *bit
     return &lex->filter[(h >> 12) & (lex->cap_edges / 8 - 1)];
 }
 
+/* A zeroed table of size bytes; free it with free(). A large one is asked
+ * for in huge pages: every token of every sentence looks into the edge
+ * tables at random, and with small pages most of those lookups missed the
+ * TLB as well as the cache. */
+static void *rs_table_alloc(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (size >= huge / 2) {
+        size_t rounded = (size + huge - 1) & ~(huge - 1);
+        if (posix_memalign(&p, huge, rounded) == 0) {
+            madvise(p, rounded, MADV_HUGEPAGE); /* only a hint: without it the table works the same */
+            memset(p, 0, size);
+            return p;
+        }
+    }
+    p = calloc(1, size);
+    if (!p)
+        abort();
+    return p;
+}
+
 static void rs_rehash(rs_lexicon *lex)
 {
     size_t cap = lex->cap_edges ? lex->cap_edges * 2 : 4096;
-    rs_edge *slots = calloc(cap, sizeof *slots);
+    rs_edge *slots = rs_table_alloc(cap * sizeof *slots);
     uint64_t *filter = calloc(cap / 8, sizeof *filter);
-    if (!slots || !filter)
+    if (!filter)
         abort();
     rs_edge *old = lex->edges;
     size_t old_cap = lex->cap_edges;
@@ -265,6 +288,15 @@ uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, 
 uint32_t rs_lexicon_step_hashed(const rs_lexicon *lex, uint32_t node, const char *key, size_t len, uint64_t hash)
 {
     return rs_edge_lookup(lex, node, key, len, hash);
+}
+
+void rs_lexicon_prefetch(const rs_lexicon *lex, uint32_t node, uint64_t hash)
+{
+    if (!lex->cap_edges)
+        return;
+    uint64_t h = rs_hash_edge(node, hash), bits;
+    __builtin_prefetch(rs_filter_word(lex, h, &bits));
+    __builtin_prefetch(&lex->edges[h & (lex->cap_edges - 1)]);
 }
 
 static void rs_add_payload(rs_lexicon *lex, uint32_t node, uint32_t entry, uint32_t line, int exact, rs_lang lang)
