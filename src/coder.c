@@ -373,15 +373,24 @@ _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit
 #define RS_WORD_SLOTS 1024
 static struct {
     const char *word;
-    size_t len;
+    uint32_t len;
+    uint32_t tag; /* the word's hash bits above the slot's: most words asked for are in no list, and a
+                     probe that compares these reads no word */
     uint64_t lists;
 } rs_word_set[RS_WORD_SLOTS];
 static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
+static uint32_t rs_word_tag(uint64_t hash)
+{
+    return (uint32_t)(hash >> 32);
+}
+
 static size_t rs_word_slot(const char *w, size_t n, uint64_t hash)
 {
     size_t at = hash & (RS_WORD_SLOTS - 1);
-    while (rs_word_set[at].word && !(rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
+    uint32_t tag = rs_word_tag(hash);
+    while (rs_word_set[at].word &&
+           !(rs_word_set[at].tag == tag && rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
         at = (at + 1) & (RS_WORD_SLOTS - 1);
     return at;
 }
@@ -409,9 +418,11 @@ static void rs_build_word_set(void)
 {
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
         for (const char *const *w = rs_word_lists[l]; *w; w++) {
-            size_t at = rs_word_slot(*w, strlen(*w), rs_word_hash(*w, strlen(*w)));
+            uint64_t hash = rs_word_hash(*w, strlen(*w));
+            size_t at = rs_word_slot(*w, strlen(*w), hash);
             rs_word_set[at].word = *w;
-            rs_word_set[at].len = strlen(*w);
+            rs_word_set[at].len = (uint32_t)strlen(*w);
+            rs_word_set[at].tag = rs_word_tag(hash);
             rs_word_set[at].lists |= (uint64_t)1 << l;
         }
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++) {
