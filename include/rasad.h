@@ -230,6 +230,10 @@ typedef struct rs_token {
     size_t start, end; /* byte span in the document text */
     uint32_t norm_off, norm_len;
     uint32_t stem_off, stem_len;
+    /* Hashes of the normalised form and the stem, for the library's own
+     * lookups: each word is looked up in several dictionaries, and hashed
+     * once. */
+    uint64_t norm_hash, stem_hash;
     uint16_t affixes; /* RS_AFFIX_* */
     uint8_t kind;     /* rs_token_kind */
 } rs_token;

@@ -110,9 +110,10 @@ static void rs_walk_from(rs_walk *w, uint32_t node, size_t i, size_t depth)
         }
     }
     uint32_t keys[2][2] = {{tok->stem_off, tok->stem_len}, {tok->norm_off, tok->norm_len}};
+    uint64_t hashes[2] = {tok->stem_hash, tok->norm_hash};
     int n_keys = tok->stem_off == tok->norm_off ? 1 : 2;
     for (int k = 0; k < n_keys; k++) {
-        uint32_t child = rs_lexicon_step(w->lex, node, pool + keys[k][0], keys[k][1]);
+        uint32_t child = rs_lexicon_step_hashed(w->lex, node, pool + keys[k][0], keys[k][1], hashes[k]);
         if (child == RS_NO_NODE)
             continue;
         if (rs_node_has_payload(w->lex, child) && (w->best_node == RS_NO_NODE || i > w->best_last)) {
@@ -218,7 +219,10 @@ static size_t rs_find_matches(const rs_lexicon *lex, const char *text, const rs_
     int last[RS_ANTECEDENT_KINDS];
     for (int k = 0; k < RS_ANTECEDENT_KINDS; k++)
         last[k] = list->has_antecedent[k] ? list->antecedent[k].entry : -1;
+    size_t fetched = 0; /* tokens whose root lookups were prefetched */
     while (i < t->n && n < cap) {
+        for (; fetched < t->n && fetched < i + RS_PREFETCH_AHEAD; fetched++)
+            rs_lexicon_prefetch_token(lex, &t->items[fetched]);
         rs_walk w = {lex, text, t, 0, RS_NO_NODE};
         rs_walk_from(&w, 0, i, 0);
         const char *code = NULL;

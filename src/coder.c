@@ -91,6 +91,7 @@ typedef struct rs_slot {
 } rs_slot;
 
 static uint64_t rs_word_mask(const char *w, size_t n);
+static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash);
 static uint64_t rs_list_bit(const char *const *list);
 
 /* Whether w is in one of the word lists below: one hash lookup, since the
@@ -152,9 +153,11 @@ static void rs_mark_token_lists(const rs_tokens *t)
     }
     for (size_t i = 0; i < t->n; i++) {
         const rs_token *tok = &t->items[i];
-        rs_norm_lists[i] = rs_word_mask(rs_norm(t, i), tok->norm_len);
+        rs_norm_lists[i] = rs_word_mask_hashed(rs_norm(t, i), tok->norm_len, tok->norm_hash);
         /* Most stems are the word itself (the same bytes of the pool). */
-        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off ? 0 : rs_word_mask(rs_stem(t, i), tok->stem_len));
+        rs_token_lists[i] = rs_norm_lists[i] | (tok->stem_off == tok->norm_off
+                                                    ? 0
+                                                    : rs_word_mask_hashed(rs_stem(t, i), tok->stem_len, tok->stem_hash));
     }
     rs_marked_tokens = t;
 }
@@ -378,15 +381,24 @@ _Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit
 #define RS_WORD_SLOTS 1024
 static struct {
     const char *word;
-    size_t len;
+    uint32_t len;
+    uint32_t tag; /* the word's hash bits above the slot's: most words asked for are in no list, and a
+                     probe that compares these reads no word */
     uint64_t lists;
 } rs_word_set[RS_WORD_SLOTS];
 static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
-static size_t rs_word_slot(const char *w, size_t n)
+static uint32_t rs_word_tag(uint64_t hash)
 {
-    size_t at = rs_hash_bytes(w, n, 0) & (RS_WORD_SLOTS - 1);
-    while (rs_word_set[at].word && !(rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
+    return (uint32_t)(hash >> 32);
+}
+
+static size_t rs_word_slot(const char *w, size_t n, uint64_t hash)
+{
+    size_t at = hash & (RS_WORD_SLOTS - 1);
+    uint32_t tag = rs_word_tag(hash);
+    while (rs_word_set[at].word &&
+           !(rs_word_set[at].tag == tag && rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
         at = (at + 1) & (RS_WORD_SLOTS - 1);
     return at;
 }
@@ -414,9 +426,11 @@ static void rs_build_word_set(void)
 {
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++)
         for (const char *const *w = rs_word_lists[l]; *w; w++) {
-            size_t at = rs_word_slot(*w, strlen(*w));
+            uint64_t hash = rs_word_hash(*w, strlen(*w));
+            size_t at = rs_word_slot(*w, strlen(*w), hash);
             rs_word_set[at].word = *w;
-            rs_word_set[at].len = strlen(*w);
+            rs_word_set[at].len = (uint32_t)strlen(*w);
+            rs_word_set[at].tag = rs_word_tag(hash);
             rs_word_set[at].lists |= (uint64_t)1 << l;
         }
     for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++) {
@@ -429,7 +443,12 @@ static void rs_build_word_set(void)
 /* The set is built by rs_coder_new: every caller codes with a coder. */
 static uint64_t rs_word_mask(const char *w, size_t n)
 {
-    return rs_word_set[rs_word_slot(w, n)].lists;
+    return rs_word_set[rs_word_slot(w, n, rs_word_hash(w, n))].lists;
+}
+
+static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash)
+{
+    return rs_word_set[rs_word_slot(w, n, hash)].lists;
 }
 
 static uint64_t rs_list_bit(const char *const *list)
@@ -574,6 +593,11 @@ typedef struct rs_reading {
 typedef struct rs_readings {
     rs_reading r[8];
     size_t n;
+    /* The first token from this one on where rs_scan_light's search for a
+     * light verb stops: a boundary mark or a word with readings. The
+     * search is made from every pattern prefix, and most words between
+     * are neither. */
+    size_t light_stop;
 } rs_readings;
 
 static void rs_collect_reading(void *ctx, int verb, int negated, int aux, int stem)
@@ -600,12 +624,14 @@ static int rs_object_between(const rs_tokens *t, size_t from, size_t to)
  * nouns (اعلام، ابراز) do not count when the event noun is their object:
  * "حمایت خود را ... اعلام کرد" is support, but in "با استقبال از ... بر
  * همکاری تأکید کرد" the تأکید کرد is a statement of its own. */
-static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len, int object_between)
+static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *key, size_t len, uint64_t key_hash,
+                                   int object_between)
 {
     const rs_tokens *t = s->t;
-    uint32_t node = rs_lexicon_step(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len);
+    uint32_t node = rs_lexicon_step_hashed(s->lex, 0, rs_norm(t, noun), t->items[noun].norm_len,
+                                           t->items[noun].norm_hash);
     if (node != RS_NO_NODE)
-        node = rs_lexicon_step(s->lex, node, key, len);
+        node = rs_lexicon_step_hashed(s->lex, node, key, len, key_hash);
     if (node == RS_NO_NODE)
         return 0;
     uint32_t cursor = 0;
@@ -634,25 +660,24 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
     const rs_tokens *t = s->t;
     if (rs_after_determiner(t, first))
         return;
-    for (size_t j = i; j < t->n && j < i + RS_LIGHT_GAP; j++) {
+    size_t limit = i + RS_LIGHT_GAP < t->n ? i + RS_LIGHT_GAP : t->n;
+    for (size_t j = i < t->n ? s->readings[i].light_stop : t->n; j < limit; j = s->readings[j + 1].light_stop) {
         if (rs_is_boundary_punct(t, j))
             return;
-        if (t->items[j].kind != RS_TOKEN_WORD)
-            continue;
-        const rs_readings rs = s->readings[j];
+        const rs_readings *rs = &s->readings[j];
         int found = 0;
-        for (size_t k = 0; k < rs.n; k++) {
+        for (size_t k = 0; k < rs->n; k++) {
             rs_trigger h = how;
             size_t last = j;
-            int verb = rs.r[k].verb;
-            if (rs.r[k].aux) {
+            int verb = rs->r[k].verb;
+            if (rs->r[k].aux) {
                 if (j + 1 >= t->n)
                     continue;
-                const rs_readings next = s->readings[j + 1];
+                const rs_readings *next = &s->readings[j + 1];
                 verb = -1;
-                for (size_t m = 0; m < next.n && verb < 0; m++)
-                    if (next.r[m].stem)
-                        verb = next.r[m].verb;
+                for (size_t m = 0; m < next->n && verb < 0; m++)
+                    if (next->r[m].stem)
+                        verb = next->r[m].verb;
                 if (verb < 0)
                     continue;
                 last = j + 1;
@@ -666,12 +691,13 @@ static void rs_scan_light(rs_scan *s, uint32_t node, size_t first, size_t i, siz
             key[0] = RS_KEY_LIGHT_VERB;
             memcpy(key + 1, name, n);
             found = 1;
-            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1, rs_object_between(t, i, j)))
+            uint64_t key_hash = rs_word_hash(key, n + 1);
+            if (j > i && rs_verb_has_closer_noun(s, j - 1, key, n + 1, key_hash, rs_object_between(t, i, j)))
                 return;
-            uint32_t child = rs_lexicon_step(s->lex, node, key, n + 1);
+            uint32_t child = rs_lexicon_step_hashed(s->lex, node, key, n + 1, key_hash);
             if (child == RS_NO_NODE)
                 continue;
-            h.negated |= rs.r[k].negated;
+            h.negated |= rs->r[k].negated;
             h.light = 1;
             h.words = (uint8_t)(h.words + 2);
             h.noun_last = i - 1;
@@ -699,9 +725,10 @@ static void rs_scan_from(rs_scan *s, uint32_t node, size_t first, size_t i, size
     if (depth == 0 && tok->kind == RS_TOKEN_PUNCT)
         return;
     uint32_t keys[2][2] = {{tok->norm_off, tok->norm_len}, {tok->stem_off, tok->stem_len}};
+    uint64_t hashes[2] = {tok->norm_hash, tok->stem_hash};
     int n_keys = tok->stem_off == tok->norm_off ? 1 : 2;
     for (int k = 0; k < n_keys; k++) {
-        uint32_t child = rs_lexicon_step(s->lex, node, t->pool.data + keys[k][0], keys[k][1]);
+        uint32_t child = rs_lexicon_step_hashed(s->lex, node, t->pool.data + keys[k][0], keys[k][1], hashes[k]);
         if (child == RS_NO_NODE)
             continue;
         rs_trigger h = how;
@@ -748,7 +775,14 @@ static void rs_find_readings(rs_coder *c, const rs_tokens *t)
     for (size_t i = 0; i < t->n; i++) {
         c->readings[i].n = 0;
         if (t->items[i].kind == RS_TOKEN_WORD && c->lang != RS_LANG_EN)
-            rs_light_verb_forms(rs_norm(t, i), t->items[i].norm_len, rs_collect_reading, &c->readings[i]);
+            rs_light_verb_forms_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash, rs_collect_reading,
+                                       &c->readings[i]);
+    }
+    c->readings[t->n].n = 0;
+    c->readings[t->n].light_stop = t->n;
+    for (size_t i = t->n; i-- > 0;) {
+        int stop = rs_is_boundary_punct(t, i) || (t->items[i].kind == RS_TOKEN_WORD && c->readings[i].n);
+        c->readings[i].light_stop = stop ? i : c->readings[i + 1].light_stop;
     }
 }
 
@@ -770,7 +804,11 @@ static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
     c->n_triggers = c->n_cues = 0;
     rs_find_readings(c, t);
     size_t covered_to = 0; /* tokens before this are inside a trigger */
+    for (size_t i = 0; i < t->n && i < RS_PREFETCH_AHEAD; i++)
+        rs_lexicon_prefetch_token(c->events, &t->items[i]);
     for (size_t i = 0; i < t->n; i++) {
+        if (i + RS_PREFETCH_AHEAD < t->n)
+            rs_lexicon_prefetch_token(c->events, &t->items[i + RS_PREFETCH_AHEAD]);
         rs_scan s = {c->events, t, c->readings, c->lang, {.entry = -1}, {.modality = 0}, t->n};
         rs_trigger start = {.entry = -1};
         rs_scan_from(&s, 0, i, i, 0, start);
@@ -967,7 +1005,7 @@ static int rs_arabic_proclitic(const rs_coder *c, const rs_tokens *t, size_t f)
     int ba = w[0] == 0xd8 && w[1] == 0xa8, lam = w[0] == 0xd9 && w[1] == 0x84;
     if (!(t->items[f].affixes & RS_AFFIX_PREP) || !(ba || lam))
         return 0;
-    uint32_t node = rs_lexicon_step(c->actors, 0, rs_norm(t, f), t->items[f].norm_len);
+    uint32_t node = rs_lexicon_step_hashed(c->actors, 0, rs_norm(t, f), t->items[f].norm_len, t->items[f].norm_hash);
     uint32_t cursor = 0;
     return node == RS_NO_NODE || rs_lexicon_payload(c->actors, node, &cursor) < 0;
 }
@@ -1295,7 +1333,7 @@ static int rs_arabic_definite_noun(const rs_coder *c, const rs_tokens *t, size_t
     const rs_token *tok = &t->items[i];
     if (!(tok->affixes & RS_AFFIX_ARTICLE) || tok->stem_off == tok->norm_off)
         return 0;
-    uint32_t node = rs_lexicon_step(c->events, 0, rs_stem(t, i), tok->stem_len), cursor = 0;
+    uint32_t node = rs_lexicon_step_hashed(c->events, 0, rs_stem(t, i), tok->stem_len, tok->stem_hash), cursor = 0;
     if (node == RS_NO_NODE)
         return 0;
     while (rs_lexicon_payload(c->events, node, &cursor) >= 0)
@@ -1826,7 +1864,7 @@ static int rs_place_at(const rs_coder *c, const rs_tokens *t, size_t j, size_t *
     uint32_t node = 0;
     int best = -1;
     for (size_t k = j; k < t->n && k < j + 4; k++) {
-        node = rs_lexicon_step(c->places, node, rs_norm(t, k), t->items[k].norm_len);
+        node = rs_lexicon_step_hashed(c->places, node, rs_norm(t, k), t->items[k].norm_len, t->items[k].norm_hash);
         if (node == RS_NO_NODE)
             break;
         uint32_t cursor = 0;

@@ -284,7 +284,7 @@ static void rs_lex_build_index(void)
         if (r > 0 && rs_key_cmp(k + rs_lex.rows[r - 1].key, rs_lex.rows[r - 1].len, k + rs_lex.rows[r].key,
                                 rs_lex.rows[r].len) == 0)
             continue;
-        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, rs_lex.rows[r].len, 0);
+        uint64_t h = rs_word_hash(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
         size_t at = h & rs_lex.index_mask;
         while (rs_lex.index[at])
             at = (at + 1) & rs_lex.index_mask;
@@ -302,10 +302,11 @@ static size_t rs_first_word_len(const char *s, size_t len)
     return len;
 }
 
-static int rs_starts_phrase(const char *s, size_t len)
+/* Whether a phrase of two or more words starts with the word s, whose
+ * rs_word_hash is h. */
+static int rs_starts_phrase(const char *s, size_t len, uint64_t h)
 {
     const char *k = rs_lex.keys.data;
-    uint64_t h = rs_hash_bytes(s, len, 0);
     for (size_t at = h & rs_lex.index_mask; rs_lex.starts[at]; at = (at + 1) & rs_lex.index_mask) {
         if (rs_lex.starts_tags[at] != rs_lex_tag(h))
             continue;
@@ -325,9 +326,9 @@ static void rs_lex_build_starts(void)
     const char *k = rs_lex.keys.data;
     for (size_t r = 0; r < rs_lex.n; r++) {
         size_t first = rs_first_word_len(k + rs_lex.rows[r].key, rs_lex.rows[r].len);
-        if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first))
+        uint64_t h = rs_word_hash(k + rs_lex.rows[r].key, first);
+        if (first == rs_lex.rows[r].len || rs_starts_phrase(k + rs_lex.rows[r].key, first, h))
             continue;
-        uint64_t h = rs_hash_bytes(k + rs_lex.rows[r].key, first, 0);
         size_t at = h & rs_lex.index_mask;
         while (rs_lex.starts[at])
             at = (at + 1) & rs_lex.index_mask;
@@ -346,11 +347,11 @@ static void rs_lex_load(void)
     rs_lex_build_starts();
 }
 
-/* The rows for a folded phrase: *first and the count. */
-static size_t rs_lex_find(const char *key, size_t len, uint32_t *first)
+/* The rows for a folded phrase whose rs_word_hash is h: *first and the
+ * count. */
+static size_t rs_lex_find(const char *key, size_t len, uint64_t h, uint32_t *first)
 {
     const char *k = rs_lex.keys.data;
-    uint64_t h = rs_hash_bytes(key, len, 0);
     size_t at = h & rs_lex.index_mask, lo = rs_lex.n;
     for (; rs_lex.index[at]; at = (at + 1) & rs_lex.index_mask) {
         if (rs_lex.index_tags[at] != rs_lex_tag(h))
@@ -548,7 +549,7 @@ static int rs_phrase_at(rs_work *w, size_t i, size_t k, const char **key, size_t
 
 static size_t rs_try_key(const char *s, size_t n, uint32_t *first)
 {
-    return n ? rs_lex_find(s, n, first) : 0;
+    return n ? rs_lex_find(s, n, rs_word_hash(s, n), first) : 0;
 }
 
 /* One word that is not in the lists as written: an Arabic clitic
@@ -594,7 +595,9 @@ static void rs_match_words(rs_work *w)
         size_t took = 1;
         if (t.type == T_WORD) {
             size_t maxk = w->n - i < RS_MAX_PHRASE ? w->n - i : RS_MAX_PHRASE;
-            if (!rs_starts_phrase(w->pool.data + t.wo, t.wl))
+            /* The word alone is looked up by the same hash. */
+            uint64_t word_hash = rs_word_hash(w->pool.data + t.wo, t.wl);
+            if (!rs_starts_phrase(w->pool.data + t.wo, t.wl, word_hash))
                 maxk = 1;
             for (size_t k = maxk; k >= 1; k--) {
                 const char *key;
@@ -602,7 +605,7 @@ static void rs_match_words(rs_work *w)
                 if (!rs_phrase_at(w, i, k, &key, &key_len))
                     continue;
                 uint32_t first;
-                size_t n = rs_try_key(key, key_len, &first);
+                size_t n = k == 1 ? rs_lex_find(key, key_len, word_hash, &first) : rs_try_key(key, key_len, &first);
                 if (!n && k == 1)
                     n = rs_lookup_affixed(key, key_len, &t), first = t.lex;
                 if (n) {

@@ -106,6 +106,15 @@ static inline uint64_t rs_hash_bytes(const char *s, size_t len, uint64_t seed)
     return h ^ (h >> 32);
 }
 
+/* The hash a word is looked up by, in the dictionaries' tries, the
+ * coder's word lists and the light-verb forms alike: rs_tokenize keeps it
+ * for each token's form and stem (rs_token.norm_hash, stem_hash), so that
+ * a word is hashed once for all of them. */
+static inline uint64_t rs_word_hash(const char *s, size_t len)
+{
+    return rs_hash_bytes(s, len, 0);
+}
+
 /* Whether n bytes at a and b are the same: memcmp for the short keys of
  * hash tables, without a call. */
 static inline int rs_same_bytes(const char *a, const char *b, size_t n)
@@ -204,6 +213,8 @@ const char *rs_light_verb_name(int verb);
  * (negated: نکرد; aux: the future's خواهد; stem: the bare past stem that
  * follows it). Returns the number of readings. */
 size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx);
+/* The same with the word's rs_word_hash already known. */
+size_t rs_light_verb_forms_hashed(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx);
 size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE *out);
 
 /* rs_actors_find with the sentence's date mentions already found (they
@@ -223,6 +234,22 @@ size_t rs_coder_check_words(FILE *out);
 /* Lexicon internals that the actor resolver and the coder walk. */
 #define RS_NO_NODE UINT32_MAX
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len);
+/* rs_lexicon_step with the key's rs_word_hash already known. */
+uint32_t rs_lexicon_step_hashed(const rs_lexicon *lex, uint32_t node, const char *key, size_t len, uint64_t hash);
+/* Starts loading what rs_lexicon_step_hashed(lex, node, ..., hash) will
+ * read. The tables are larger than the cache and every token is looked
+ * up, mostly at the root: the loops over a sentence's tokens ask a few
+ * tokens ahead, so that the lookup does not wait for memory. */
+void rs_lexicon_prefetch(const rs_lexicon *lex, uint32_t node, uint64_t hash);
+/* How many tokens ahead those loops prefetch. */
+#define RS_PREFETCH_AHEAD 4
+/* Prefetches the root lookups of a token's form and stem. */
+static inline void rs_lexicon_prefetch_token(const rs_lexicon *lex, const rs_token *tok)
+{
+    rs_lexicon_prefetch(lex, 0, tok->norm_hash);
+    if (tok->stem_hash != tok->norm_hash)
+        rs_lexicon_prefetch(lex, 0, tok->stem_hash);
+}
 /* A node's entries one by one: *cursor starts at 0; -1 when done. */
 int rs_lexicon_payload(const rs_lexicon *lex, uint32_t node, uint32_t *cursor);
 /* The language (rs_lang) the payload rs_lexicon_payload last returned

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* A name's tokens each have two keys; past this many tokens only the
  * normalised forms are entered. */
@@ -152,9 +153,11 @@ int32_t rs_ymd(const char *s, size_t len)
 
 /* ------------------------------------------------------------ the trie */
 
-static uint64_t rs_hash_edge(uint32_t parent, const char *key, size_t len)
+/* An edge's hash: its key's rs_word_hash mixed with the parent, so that a
+ * token hashed once by the tokenizer can be looked up under any node. */
+static uint64_t rs_hash_edge(uint32_t parent, uint64_t key_hash)
 {
-    return rs_hash_bytes(key, len, parent);
+    return rs_hash_mix(key_hash, parent);
 }
 
 /* The slot's check word: bit 8 keeps it from 0, the empty mark. */
@@ -177,12 +180,34 @@ static uint64_t *rs_filter_word(const rs_lexicon *lex, uint64_t h, uint64_t *bit
     return &lex->filter[(h >> 12) & (lex->cap_edges / 8 - 1)];
 }
 
+/* A zeroed table of size bytes; free it with free(). A large one is asked
+ * for in huge pages: every token of every sentence looks into the edge
+ * tables at random, and with small pages most of those lookups missed the
+ * TLB as well as the cache. */
+static void *rs_table_alloc(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (size >= huge / 2) {
+        size_t rounded = (size + huge - 1) & ~(huge - 1);
+        if (posix_memalign(&p, huge, rounded) == 0) {
+            madvise(p, rounded, MADV_HUGEPAGE); /* only a hint: without it the table works the same */
+            memset(p, 0, size);
+            return p;
+        }
+    }
+    p = calloc(1, size);
+    if (!p)
+        abort();
+    return p;
+}
+
 static void rs_rehash(rs_lexicon *lex)
 {
     size_t cap = lex->cap_edges ? lex->cap_edges * 2 : 4096;
-    rs_edge *slots = calloc(cap, sizeof *slots);
+    rs_edge *slots = rs_table_alloc(cap * sizeof *slots);
     uint64_t *filter = calloc(cap / 8, sizeof *filter);
-    if (!slots || !filter)
+    if (!filter)
         abort();
     rs_edge *old = lex->edges;
     size_t old_cap = lex->cap_edges;
@@ -194,7 +219,7 @@ static void rs_rehash(rs_lexicon *lex)
         const rs_edge *e = &old[i];
         if (!e->check)
             continue;
-        uint64_t h = rs_hash_edge(e->parent, lex->strings.data + e->key, e->check & 0xFFu), bits;
+        uint64_t h = rs_hash_edge(e->parent, rs_word_hash(lex->strings.data + e->key, e->check & 0xFFu)), bits;
         *rs_filter_word(lex, h, &bits) |= bits;
         size_t k = h & (cap - 1);
         while (slots[k].check)
@@ -207,11 +232,12 @@ static void rs_rehash(rs_lexicon *lex)
 /* The child of parent along key, or RS_NO_NODE. Kept apart from
  * rs_edge_add, without its bookkeeping: every token of every sentence is
  * looked up, mostly in vain. */
-static uint32_t rs_edge_lookup(const rs_lexicon *lex, uint32_t parent, const char *key, size_t len)
+static uint32_t rs_edge_lookup(const rs_lexicon *lex, uint32_t parent, const char *key, size_t len,
+                               uint64_t key_hash)
 {
     if (len > RS_MAX_KEY || !lex->cap_edges)
         return RS_NO_NODE;
-    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t h = rs_hash_edge(parent, key_hash), bits;
     const uint64_t *word = rs_filter_word(lex, h, &bits);
     if ((*word & bits) != bits)
         return RS_NO_NODE;
@@ -232,7 +258,7 @@ static uint32_t rs_edge_add(rs_lexicon *lex, uint32_t parent, const char *key, s
         rs_rehash(lex);
     if (len > RS_MAX_KEY)
         abort(); /* no loader builds such a key */
-    uint64_t h = rs_hash_edge(parent, key, len), bits;
+    uint64_t h = rs_hash_edge(parent, rs_word_hash(key, len)), bits;
     uint64_t *word = rs_filter_word(lex, h, &bits);
     uint32_t check = rs_edge_check(h, len);
     size_t k = h & (lex->cap_edges - 1);
@@ -256,7 +282,21 @@ static uint32_t rs_edge_add(rs_lexicon *lex, uint32_t parent, const char *key, s
 
 uint32_t rs_lexicon_step(const rs_lexicon *lex, uint32_t node, const char *key, size_t len)
 {
-    return rs_edge_lookup(lex, node, key, len);
+    return rs_edge_lookup(lex, node, key, len, rs_word_hash(key, len));
+}
+
+uint32_t rs_lexicon_step_hashed(const rs_lexicon *lex, uint32_t node, const char *key, size_t len, uint64_t hash)
+{
+    return rs_edge_lookup(lex, node, key, len, hash);
+}
+
+void rs_lexicon_prefetch(const rs_lexicon *lex, uint32_t node, uint64_t hash)
+{
+    if (!lex->cap_edges)
+        return;
+    uint64_t h = rs_hash_edge(node, hash), bits;
+    __builtin_prefetch(rs_filter_word(lex, h, &bits));
+    __builtin_prefetch(&lex->edges[h & (lex->cap_edges - 1)]);
 }
 
 static void rs_add_payload(rs_lexicon *lex, uint32_t node, uint32_t entry, uint32_t line, int exact, rs_lang lang)

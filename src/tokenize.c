@@ -369,9 +369,11 @@ static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)
         else
             t->affixes = rs_stem_persian(s, &a, &b);
     }
+    t->norm_hash = rs_word_hash(s, t->norm_len);
     if (a == 0 && b == t->norm_len && !y) {
         t->stem_off = t->norm_off;
         t->stem_len = t->norm_len;
+        t->stem_hash = t->norm_hash;
         return;
     }
     t->stem_off = (uint32_t)list->pool.len;
@@ -380,6 +382,7 @@ static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)
     if (y)
         rs_buf_putc(&list->pool, 'y');
     rs_buf_putc(&list->pool, '\0');
+    t->stem_hash = rs_word_hash(list->pool.data + t->stem_off, t->stem_len);
 }
 
 /* ------------------------------------------------------------ driver */

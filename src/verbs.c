@@ -178,9 +178,8 @@ static uint32_t rs_form_tag(uint64_t h)
 }
 
 /* The slot of the form s, or the empty slot where it would go. */
-static size_t rs_form_slot(const char *s, size_t len)
+static size_t rs_form_slot(const char *s, size_t len, uint64_t h)
 {
-    uint64_t h = rs_hash_bytes(s, len, 0);
     size_t at = h & rs_form_mask;
     while (rs_form_index[at]) {
         const rs_verb_form *f = &rs_forms[rs_form_index[at] - 1];
@@ -204,10 +203,11 @@ static void rs_load_verbs(void)
         abort();
     rs_form_mask = size - 1;
     for (size_t i = 0; i < rs_n_forms; i++) {
-        size_t at = rs_form_slot(rs_forms[i].form, rs_forms[i].len);
+        uint64_t h = rs_word_hash(rs_forms[i].form, rs_forms[i].len);
+        size_t at = rs_form_slot(rs_forms[i].form, rs_forms[i].len, h);
         if (!rs_form_index[at]) {
             rs_form_index[at] = (uint32_t)i + 1;
-            rs_form_tags[at] = rs_form_tag(rs_hash_bytes(rs_forms[i].form, rs_forms[i].len, 0));
+            rs_form_tags[at] = rs_form_tag(h);
         }
     }
 }
@@ -231,8 +231,13 @@ const char *rs_light_verb_name(int verb)
 
 size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx)
 {
+    return rs_light_verb_forms_hashed(word, len, rs_word_hash(word, len), fn, ctx);
+}
+
+size_t rs_light_verb_forms_hashed(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx)
+{
     pthread_once(&rs_verbs_once, rs_load_verbs);
-    uint32_t row = rs_form_index[rs_form_slot(word, len)];
+    uint32_t row = rs_form_index[rs_form_slot(word, len, hash)];
     if (!row)
         return 0;
     size_t n = 0;
