@@ -155,18 +155,13 @@ static int rs_inside_date(const rs_dates *dates, const rs_token *a, const rs_tok
     return 0;
 }
 
-static int rs_actor_is_group(const rs_lexicon *lex, int entry)
+/* Whether an actor entry comes from a dictionary file whose name holds
+ * part ("organisations": groups; "people": persons). */
+static int rs_actor_from_file(const rs_lexicon *lex, int entry, const char *part)
 {
     size_t line;
     const char *file = entry >= 0 ? rs_lexicon_origin(lex, entry, &line) : NULL;
-    return file && strstr(file, "organisations") != NULL;
-}
-
-static int rs_actor_is_person(const rs_lexicon *lex, int entry)
-{
-    size_t line;
-    const char *file = entry >= 0 ? rs_lexicon_origin(lex, entry, &line) : NULL;
-    return file && strstr(file, "people") != NULL;
+    return file && strstr(file, part) != NULL;
 }
 
 /* "المتهم الرئيسي": a one-word name reached through an Arabic word with
@@ -174,7 +169,7 @@ static int rs_actor_is_person(const rs_lexicon *lex, int entry)
  * the surname); names do not take the article. */
 static int rs_article_on_name(const rs_lexicon *lex, const rs_tokens *t, size_t first, size_t last, int entry)
 {
-    return first == last && (t->items[first].affixes & RS_AFFIX_ARTICLE) && rs_actor_is_person(lex, entry);
+    return first == last && (t->items[first].affixes & RS_AFFIX_ARTICLE) && rs_actor_from_file(lex, entry, "people");
 }
 
 #define RS_IN(w, n, list) rs_in(w, n, list, sizeof list / sizeof *list)
@@ -205,7 +200,7 @@ static size_t rs_anaphor_at(const rs_tokens *t, size_t i, int *kind)
 
 int rs_antecedent_kind(const rs_lexicon *lex, int entry)
 {
-    if (rs_actor_is_group(lex, entry))
+    if (rs_actor_from_file(lex, entry, "organisations"))
         return RS_ANTECEDENT_GROUP;
     return rs_lexicon_is_state(lex, entry) ? RS_ANTECEDENT_STATE : -1;
 }

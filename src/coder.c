@@ -137,7 +137,7 @@ static int rs_norm_is(const rs_tokens *t, size_t i, const char *const *list)
 {
     if (t == rs_marked_tokens)
         return (rs_norm_lists[i] & rs_list_bit(list)) != 0;
-    return rs_is(rs_norm(t, i), t->items[i].norm_len, list);
+    return (rs_word_mask_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash) & rs_list_bit(list)) != 0;
 }
 
 static void rs_mark_token_lists(const rs_tokens *t)
@@ -775,8 +775,8 @@ static void rs_find_readings(rs_coder *c, const rs_tokens *t)
     for (size_t i = 0; i < t->n; i++) {
         c->readings[i].n = 0;
         if (t->items[i].kind == RS_TOKEN_WORD && c->lang != RS_LANG_EN)
-            rs_light_verb_forms_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash, rs_collect_reading,
-                                       &c->readings[i]);
+            rs_light_verb_forms(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash, rs_collect_reading,
+                                &c->readings[i]);
     }
     c->readings[t->n].n = 0;
     c->readings[t->n].light_stop = t->n;
@@ -1428,8 +1428,7 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
         return 0;
     switch (c->lang) {
     case RS_LANG_AR:
-        return rs_arabic_definite_noun(c, t, tr->first) || rs_arabic_topic_of(t, tr->first) ||
-               rs_arabic_relative_goes_on(t, tr->first) || rs_arabic_definite_kind(t, tr) ||
+        return rs_arabic_definite_noun(c, t, tr->first) || rs_arabic_relative_goes_on(t, tr->first) || rs_arabic_definite_kind(t, tr) ||
                rs_arabic_describes_people(t, tr->first) ||
                (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
                                   rs_tok_is(t, tr->first - 1, rs_relative_words))) ||
@@ -1772,10 +1771,6 @@ static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const
 static void rs_clause_verb_modality(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, int *negated,
                                     int *intended)
 {
-    if (c->lang == RS_LANG_AR) {
-        *intended |= rs_arabic_future_carrier(c, t, tr);
-        return;
-    }
     if (c->lang != RS_LANG_FA || tr->light)
         return;
     for (size_t j = tr->last + 1; j < t->n && rs_same_clause(c, j, tr->last); j++) {
@@ -1824,7 +1819,7 @@ static rs_modality rs_find_modality(const rs_coder *c, const rs_tokens *t, const
             break;
         }
     }
-    if (t->items[tr->first].affixes & RS_AFFIX_FUTURE)
+    if ((t->items[tr->first].affixes & RS_AFFIX_FUTURE) || rs_arabic_future_carrier(c, t, tr))
         intended = 1;
     rs_clause_verb_modality(c, t, tr, &negated, &intended);
     return negated ? RS_MOD_NEGATED : hypothetical ? RS_MOD_HYPOTHETICAL : intended ? RS_MOD_INTENDED : RS_MOD_ASSERTED;
@@ -2190,13 +2185,6 @@ static int rs_is_topic(const rs_coder *c, const rs_tokens *t, const rs_trigger *
     return own.source < 0 && own.target < 0;
 }
 
-/* "شهدت أفغانستان 140 هجوما انتحاريا في العام 2006", "عشرات الهجمات": ten
- * or more acts counted in Arabic are a statistic over a period, not an
- * incident; so is a running toll ("وصل عدد قتلى أحداث الشغب إلى 38"),
- * which adds up incidents reported elsewhere. A count of people is not one
- * of acts (rs_people_nouns_ar). */
-#define RS_STATISTIC_COUNT 10
-
 /* "أكثر من عشرين قذيفة هاون انطلقت": shells and rockets are counted by
  * the barrage, within one incident, not by the attack. */
 #define RS_MUNITION_CODE "194"
@@ -2206,9 +2194,16 @@ static int rs_is_munition(const rs_cameo_info *info)
     return !strcmp(info->code, RS_MUNITION_CODE);
 }
 
-static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
+/* "شهدت أفغانستان 140 هجوما انتحاريا في العام 2006", "عشرات الهجمات": ten
+ * or more acts of violence or protest counted in Arabic are a statistic
+ * over a period, not an incident; so is a running toll ("وصل عدد قتلى
+ * أحداث الشغب إلى 38"), which adds up incidents reported elsewhere. A
+ * count of people is not one of acts (rs_people_nouns_ar). */
+#define RS_STATISTIC_COUNT 10
+
+static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
 {
-    if (c->lang != RS_LANG_AR)
+    if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0 || rs_is_munition(info))
         return 0;
     if (rs_tok_is(t, tr->first, rs_toll_heads_ar) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_toll_heads_ar)))
         return 1;
@@ -2445,6 +2440,8 @@ static int rs_arabic_third_person_verb(const rs_tokens *t, size_t i)
 
 static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
+    if (c->lang != RS_LANG_AR)
+        return 0;
     for (size_t j = tr->last + 1; j < t->n && j <= tr->last + RS_FUTURE_CARRIER_AFTER && rs_same_clause(c, j, tr->last); j++)
         if ((t->items[j].affixes & RS_AFFIX_FUTURE) && rs_arabic_third_person_verb(t, j))
             return 1;
@@ -3035,7 +3032,7 @@ static void rs_code_trigger(rs_coder *c, const rs_tokens *t, const rs_sentence *
         return;
     }
     if (rs_is_topic(c, t, tr, info) || rs_pledge_with_content(c, tr) ||
-        rs_purpose_clause(c, t, tr) || (rs_incident_type(info->plover) >= 0 && !rs_is_munition(info) && rs_is_statistic(c, t, tr)) ||
+        rs_purpose_clause(c, t, tr) || rs_is_statistic(c, t, tr, info) ||
         (!strcmp(info->plover, "ASSAULT") && rs_is_disaster(c, t, tr)))
         return;
     /* Unnamed actors ("gunmen", "protesters") are parties only to

@@ -209,12 +209,10 @@ typedef void (*rs_verb_fn)(void *ctx, int verb, int negated, int aux, int stem);
 int rs_light_verb_index(const char *infinitive, size_t len);
 /* A light verb's normalised infinitive, or NULL. Static storage. */
 const char *rs_light_verb_name(int verb);
-/* Calls fn for each reading of a normalised word as a light-verb form
- * (negated: نکرد; aux: the future's خواهد; stem: the bare past stem that
- * follows it). Returns the number of readings. */
-size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx);
-/* The same with the word's rs_word_hash already known. */
-size_t rs_light_verb_forms_hashed(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx);
+/* Calls fn for each reading of a normalised word, whose rs_word_hash is
+ * hash, as a light-verb form (negated: نکرد; aux: the future's خواهد; stem:
+ * the bare past stem that follows it). Returns the number of readings. */
+size_t rs_light_verb_forms(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx);
 size_t rs_lightverbs_lint(const char *name, const char *data, size_t size, FILE *out);
 
 /* rs_actors_find with the sentence's date mentions already found (they

@@ -229,12 +229,7 @@ const char *rs_light_verb_name(int verb)
     return verb >= 0 && (size_t)verb < rs_n_verbs ? rs_infinitives[verb] : NULL;
 }
 
-size_t rs_light_verb_forms(const char *word, size_t len, rs_verb_fn fn, void *ctx)
-{
-    return rs_light_verb_forms_hashed(word, len, rs_word_hash(word, len), fn, ctx);
-}
-
-size_t rs_light_verb_forms_hashed(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx)
+size_t rs_light_verb_forms(const char *word, size_t len, uint64_t hash, rs_verb_fn fn, void *ctx)
 {
     pthread_once(&rs_verbs_once, rs_load_verbs);
     uint32_t row = rs_form_index[rs_form_slot(word, len, hash)];
