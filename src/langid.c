@@ -160,6 +160,32 @@ static void rs_build_info(void)
     rs_info_ready = 1;
 }
 
+/* The code point of a counted letter at s[*i], stepping past it; 0 for
+ * anything else, stepped past whole. Every letter rs_count counts is ASCII
+ * or two bytes from U+0600 to U+06FF, so those are read here directly. */
+static uint32_t rs_count_step(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    if (u[0] < 0x80) {
+        (*i)++;
+        return u[0];
+    }
+    if (u[0] >= 0xD8 && u[0] <= 0xDB && *i + 1 < len && (u[1] & 0xC0) == 0x80) {
+        *i += 2;
+        return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+    rs_utf8_step(s, len, i);
+    return 0;
+}
+
+static void rs_score_any(rs_lang_counts *n, const char *word, size_t wlen, int latin_word)
+{
+    if (latin_word)
+        rs_score_english(n, word, wlen);
+    else
+        rs_score_word(n, word, wlen);
+}
+
 /* Counts letters and function words in one stretch of text. */
 static void rs_count(rs_lang_counts *n, const char *s, size_t len)
 {
@@ -168,32 +194,39 @@ static void rs_count(rs_lang_counts *n, const char *s, size_t len)
     char word[9];
     size_t wlen = 0, i = 0;
     int word_ok = 1, latin_word = 0;
-    while (i <= len) {
-        uint32_t c = i < len ? rs_utf8_step(s, len, &i) : (i++, 0);
-        unsigned info = c < RS_INFO_SIZE ? rs_info[c] : 0;
-        if (info & (RS_ARABIC | RS_LATIN)) {
-            int latin = (info & RS_LATIN) != 0;
-            if (latin) {
-                n->latin++;
-            } else {
-                n->arabic_script++;
-                if (info & RS_CLASS_MASK)
-                    n->letters[(info & RS_CLASS_MASK) - 1]++;
-            }
-            latin_word = latin;
-            uint32_t f = latin ? (c | 32) : rs_fold_letter(c);
-            size_t el = f < 0x80 ? 1 : 2; /* f < U+0700 */
-            if (wlen + el > 8)
+    while (i < len) {
+        uint32_t c = rs_count_step(s, len, &i);
+        unsigned info = rs_info[c];
+        if (info & RS_LATIN) {
+            n->latin++;
+            latin_word = 1;
+            if (wlen + 1 > 8)
                 word_ok = 0;
             else
-                wlen += rs_utf8_encode(f, word + wlen);
+                word[wlen++] = (char)(c | 32);
+            continue;
+        }
+        if (info & RS_ARABIC) {
+            n->arabic_script++;
+            if (info & RS_CLASS_MASK)
+                n->letters[(info & RS_CLASS_MASK) - 1]++;
+            latin_word = 0;
+            uint32_t f = rs_fold_letter(c);
+            if (wlen + 2 > 8) {
+                word_ok = 0;
+            } else {
+                word[wlen++] = (char)(0xC0 | (f >> 6));
+                word[wlen++] = (char)(0x80 | (f & 0x3F));
+            }
             continue;
         }
         if (wlen && word_ok)
-            latin_word ? rs_score_english(n, word, wlen) : rs_score_word(n, word, wlen);
+            rs_score_any(n, word, wlen, latin_word);
         wlen = 0;
         word_ok = 1;
     }
+    if (wlen && word_ok)
+        rs_score_any(n, word, wlen, latin_word);
 }
 
 /* Large documents are sampled: 64 evenly spaced 4 KB windows say as much

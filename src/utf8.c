@@ -63,16 +63,16 @@ size_t rs_utf8_valid_prefix(const char *str, size_t len)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
-        /* ASCII runs are the common case; skip eight bytes at a time. */
-        while (i + 8 <= len) {
+        if (s[i] < 0x80) {
+            /* ASCII runs are the common case in Latin text; after each
+             * ASCII byte (in Arabic script, mostly a space between words)
+             * try eight bytes at a time. */
+            i++;
             uint64_t w;
-            __builtin_memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            i += 8;
+            while (i + 8 <= len && (__builtin_memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL)))
+                i += 8;
+            continue;
         }
-        if (i >= len)
-            break;
         /* Two-byte letters (all of Arabic script) are valid whenever the
          * continuation byte is there: no overlong or surrogate form. */
         if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {

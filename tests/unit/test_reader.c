@@ -72,15 +72,52 @@ static void reports_why_a_record_is_bad(void **state)
     }
 }
 
-static void keeps_nul_bytes_escaped_in_text(void **state)
+static void an_escaped_nul_becomes_replacement(void **state)
 {
     (void)state;
-    const char *line = "{\"id\":\"n\",\"text\":\"a\\u0000b\"}";
+    /* The second \u0000 is text: its backslash is escaped. */
+    const char *line = "{\"id\":\"n\",\"text\":\"a\\u0000b \\\\u0000\"}";
     rs_doc doc;
     char why[128];
     assert_int_equal(rs_doc_parse_json(line, strlen(line), &doc, why, sizeof why), 0);
-    assert_int_equal(doc.text_len, 3);
-    assert_memory_equal(doc.text, "a\0b", 3);
+    assert_int_equal(doc.text_len, strlen("a\xEF\xBF\xBD" "b \\u0000"));
+    assert_string_equal(doc.text, "a\xEF\xBF\xBD" "b \\u0000");
+    rs_doc_free(&doc);
+}
+
+static void ids_are_strings_or_exact_whole_numbers(void **state)
+{
+    (void)state;
+    rs_doc doc;
+    char why[160];
+    const char *line = "{\"id\":9007199254740992,\"text\":\"x\"}";
+    assert_int_equal(rs_doc_parse_json(line, strlen(line), &doc, why, sizeof why), 0);
+    assert_string_equal(doc.id, "9007199254740992");
+    rs_doc_free(&doc);
+    static const char *const bad[] = {"{\"id\":1.5,\"text\":\"x\"}", "{\"id\":1e300,\"text\":\"x\"}",
+                                      "{\"id\":null,\"text\":\"x\"}", "{\"id\":[\"a\"],\"text\":\"x\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(rs_doc_parse_json(bad[i], strlen(bad[i]), &doc, why, sizeof why), -1);
+        assert_non_null(strstr(why, "\"id\" is neither"));
+        rs_doc_free(&doc);
+    }
+}
+
+static void a_line_holds_exactly_one_record(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"{\"id\":\"a\",\"text\":\"x\"} {\"id\":\"b\",\"text\":\"y\"}",
+                                      "{\"id\":\"a\",\"text\":\"x\"},", "{\"id\":\"a\",\"text\":\"x\"} junk"};
+    rs_doc doc;
+    char why[160];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(rs_doc_parse_json(bad[i], strlen(bad[i]), &doc, why, sizeof why), -1);
+        assert_non_null(strstr(why, "text after the record"));
+        rs_doc_free(&doc);
+    }
+    const char *spaced = " {\"id\":\"a\",\"text\":\"x\"} \t\r";
+    assert_int_equal(rs_doc_parse_json(spaced, strlen(spaced), &doc, why, sizeof why), 0);
+    assert_string_equal(doc.text, "x");
     rs_doc_free(&doc);
 }
 
@@ -245,7 +282,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_a_record_and_ignores_unknown_fields),
         cmocka_unit_test(reports_why_a_record_is_bad),
-        cmocka_unit_test(keeps_nul_bytes_escaped_in_text),
+        cmocka_unit_test(an_escaped_nul_becomes_replacement),
+        cmocka_unit_test(ids_are_strings_or_exact_whole_numbers),
+        cmocka_unit_test(a_line_holds_exactly_one_record),
         cmocka_unit_test(invalid_utf8_in_a_record_becomes_replacement),
         cmocka_unit_test(a_broken_line_costs_only_itself),
         cmocka_unit_test(an_overlong_line_is_drained_and_skipped),
