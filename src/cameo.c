@@ -81,11 +81,6 @@ static void rs_cameo_add(void *ctx, const char *line, size_t len, size_t number)
     rs_cameo_rows[rs_cameo_n++] = row;
 }
 
-static int rs_cameo_cmp(const void *a, const void *b)
-{
-    return strcmp(((const rs_cameo_info *)a)->code, ((const rs_cameo_info *)b)->code);
-}
-
 /* Row indexes by code: the coder asks for a code at every trigger and
  * event, and codes are 2 to 4 digits, so each length has its own stretch
  * of slots and a lookup is arithmetic, not a search. */
@@ -109,8 +104,8 @@ static int rs_cameo_slot(const char *code)
 static void rs_cameo_load(void)
 {
     rs_data_each_line(rs_data_cameo, rs_data_cameo_size, rs_cameo_add, NULL);
-    qsort(rs_cameo_rows, rs_cameo_n, sizeof *rs_cameo_rows, rs_cameo_cmp);
     memset(rs_cameo_slots, 0xFF, sizeof rs_cameo_slots);
+    /* Backwards, so that a code listed twice keeps its first row. */
     for (size_t i = rs_cameo_n; i-- > 0;)
         rs_cameo_slots[rs_cameo_slot(rs_cameo_rows[i].code)] = (int32_t)i;
 }

@@ -78,11 +78,11 @@ static int rs_is_iso_date(const char *s)
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-/* An optional string field. An id may also be a JSON integer; cJSON keeps
- * numbers as doubles, so only the integers a double holds exactly count. */
-static char *rs_json_field(const cJSON *obj, const char *key)
+/* A field's value as text, or NULL. An id may also be a JSON integer;
+ * cJSON keeps numbers as doubles, so only the integers a double holds
+ * exactly count. */
+static char *rs_json_value(const cJSON *v)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (cJSON_IsString(v))
         return rs_strdup(v->valuestring);
     double d = cJSON_IsNumber(v) ? v->valuedouble : 0.5;
@@ -92,6 +92,11 @@ static char *rs_json_field(const cJSON *obj, const char *key)
         return rs_strdup(tmp);
     }
     return NULL;
+}
+
+static char *rs_json_field(const cJSON *obj, const char *key)
+{
+    return rs_json_value(cJSON_GetObjectItemCaseSensitive(obj, key));
 }
 
 /* The first "\u0000" in s from p on, whether or not its backslash is
@@ -194,8 +199,9 @@ int rs_doc_parse_json(const char *line, size_t len, rs_doc *doc, char *why, size
     if (!obj)
         return -1;
     cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
-    doc->id = rs_json_field(obj, "id");
-    if (!doc->id && cJSON_GetObjectItemCaseSensitive(obj, "id")) {
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    doc->id = rs_json_value(id);
+    if (!doc->id && id) {
         snprintf(why, why_size, "record's \"id\" is neither a string nor a whole number up to 2^53");
         cJSON_Delete(obj);
         return -1;
