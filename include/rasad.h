@@ -55,6 +55,8 @@ void rs_buf_printf(rs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends n in decimal (printf is too slow for per-sentence output). */
 void rs_buf_put_uint(rs_buf *b, uint64_t n);
+/* Appends v with that many decimals (0 to 4), as printf's "%.*f" would. */
+void rs_buf_put_fixed(rs_buf *b, float v, int decimals);
 /* Appends the UTF-8 encoding of code point c. */
 void rs_buf_put_utf8(rs_buf *b, uint32_t c);
 /* Takes the buffer's memory: the caller frees the result with free(). */
@@ -245,6 +247,7 @@ typedef struct rs_tokens {
     rs_token *items;
     size_t n, cap;
     rs_buf pool;
+    struct rs_stem_memo *stem_memo; /* the tokenizer's own */
 } rs_tokens;
 
 void rs_tokens_init(rs_tokens *list);

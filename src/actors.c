@@ -34,27 +34,29 @@ static const char *const rs_primary_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD"
 /* Definite nouns that stand for a group or a state named earlier in the
  * story: the Taliban are "این گروه", "الحركة", "the group" a sentence
  * later, and Qatar "این کشور", "هذا البلد", "the country". */
-static const char *const rs_group_anaphors_one[] = {"الحرکه", "الجماعه", "التنظیم"};
-static const char *const rs_state_anaphors_one[] = {"البلاد"};
-static const char *const rs_anaphor_determiners[] = {"این", "ان", "the", "هذا", "هذه"};
-static const char *const rs_group_nouns[] = {"گروه", "جنبش", "group", "movement"};
-static const char *const rs_state_nouns[] = {"کشور", "country", "البلد"};
+static const rs_word rs_group_anaphors_one[] = {RS_WORD("الحرکه"), RS_WORD("الجماعه"), RS_WORD("التنظیم")};
+static const rs_word rs_state_anaphors_one[] = {RS_WORD("البلاد")};
+static const rs_word rs_anaphor_determiners[] = {RS_WORD("این"), RS_WORD("ان"), RS_WORD("the"), RS_WORD("هذا"), RS_WORD("هذه")};
+static const rs_word rs_group_nouns[] = {RS_WORD("گروه"), RS_WORD("جنبش"), RS_WORD("group"), RS_WORD("movement")};
+static const rs_word rs_state_nouns[] = {RS_WORD("کشور"), RS_WORD("country"), RS_WORD("البلد")};
 
 /* Words that end the search for a role noun's state: a state after them
  * is the place or the other party, not the role noun's own ("سفیر چین در
  * کابل", "met with"). */
-static const char *const rs_gap_breakers[] = {
-    "در", "به", "از", "با", "برای", "تا", "که", "را", "و", "یا", "بر",
-    /* "وزارت خارجه کشورمان": the role noun's own state, unnamed. */
-    "کشورمان", "کشورش", "کشورشان", "بلادنا", "بلاده", "بلادها",
-    "فی", "من", "الی", "علی", "عن", "مع", "لدی",
-    "in", "at", "to", "from", "with", "for", "by", "and", "or", "on", "said", "says",
+static const rs_word rs_gap_breakers[] = {
+    RS_WORD("در"), RS_WORD("به"), RS_WORD("از"), RS_WORD("با"), RS_WORD("برای"), RS_WORD("تا"), RS_WORD("که"), RS_WORD("را"), RS_WORD("و"), RS_WORD("یا"), RS_WORD("بر"),
+    /* RS_WORD("وزارت خارجه کشورمان"): the role noun's own state, unnamed. */
+    RS_WORD("کشورمان"), RS_WORD("کشورش"), RS_WORD("کشورشان"), RS_WORD("بلادنا"), RS_WORD("بلاده"), RS_WORD("بلادها"),
+    RS_WORD("فی"), RS_WORD("من"), RS_WORD("الی"), RS_WORD("علی"), RS_WORD("عن"), RS_WORD("مع"), RS_WORD("لدی"),
+    RS_WORD("in"), RS_WORD("at"), RS_WORD("to"), RS_WORD("from"), RS_WORD("with"), RS_WORD("for"), RS_WORD("by"), RS_WORD("and"), RS_WORD("or"), RS_WORD("on"), RS_WORD("said"), RS_WORD("says"),
 };
 
-static int rs_in(const char *w, size_t n, const char *const *list, size_t count)
+/* Whether the token form w of n bytes is in list: lengths first, as
+ * every token that names no actor is tried against these lists. */
+static int rs_in(const char *w, size_t n, const rs_word *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i].len == n && rs_same_bytes(list[i].text, w, n))
             return 1;
     return 0;
 }
@@ -271,7 +273,7 @@ static rs_match *rs_owner_after(const rs_tokens *t, rs_match *m, size_t n, size_
     for (size_t i = m[k].last + 1; i < m[k + 1].first; i++) {
         const rs_token *tok = &t->items[i];
         const char *w = t->pool.data + tok->norm_off;
-        if (tok->kind != RS_TOKEN_WORD || rs_in(w, tok->norm_len, rs_gap_breakers, sizeof rs_gap_breakers / sizeof *rs_gap_breakers))
+        if (tok->kind != RS_TOKEN_WORD || RS_IN(w, tok->norm_len, rs_gap_breakers))
             return NULL;
     }
     return &m[k + 1];

@@ -6,6 +6,7 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,30 @@ void rs_buf_put_uint(rs_buf *b, uint64_t n)
         n /= 10;
     } while (n);
     rs_buf_append(b, digits + k, sizeof digits - k);
+}
+
+void rs_buf_put_fixed(rs_buf *b, float v, int decimals)
+{
+    /* Scaling a float by up to 10^4 is exact in a double, so rint (ties to
+     * even, as printf rounds the exact value) gives printf's digits. */
+    static const double scale[] = {1, 10, 100, 1000, 10000};
+    if (decimals < 0 || decimals > 4 || !isfinite(v) || fabsf(v) >= 1e9f) {
+        rs_buf_printf(b, "%.*f", decimals, (double)v);
+        return;
+    }
+    if (signbit(v))
+        rs_buf_putc(b, '-');
+    uint64_t n = (uint64_t)rint(fabs((double)v) * scale[decimals]);
+    uint64_t unit = (uint64_t)scale[decimals];
+    rs_buf_put_uint(b, n / unit);
+    if (decimals == 0)
+        return;
+    char digits[5];
+    uint64_t frac = n % unit;
+    for (int k = decimals - 1; k >= 0; k--, frac /= 10)
+        digits[k] = (char)('0' + frac % 10);
+    rs_buf_putc(b, '.');
+    rs_buf_append(b, digits, (size_t)decimals);
 }
 
 void rs_buf_put_utf8(rs_buf *b, uint32_t c)

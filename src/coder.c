@@ -90,15 +90,39 @@ typedef struct rs_slot {
     int from_side;      /* after "از طرف", "از سوی": toward that side, unless a passive's agent */
 } rs_slot;
 
+/* The coder's word lists, each with its bit in the masks of
+ * rs_word_set: RS_LIST(name) is the bit, known when compiling, so that
+ * asking whether a token is in a list is one AND. */
+#define RS_WORD_LISTS(X) X(rs_clause_words) X(rs_arabic_complementisers) X(rs_speech_words) \
+    X(rs_speech_nouns) X(rs_speech_light_verbs) X(rs_target_markers) X(rs_locative_markers) \
+    X(rs_agent_markers) X(rs_agent_heads) X(rs_pronouns) X(rs_first_person_fa) X(rs_reciprocal_words) \
+    X(rs_mission_words) X(rs_host_markers) X(rs_conjunctions) X(rs_be_words) X(rs_agent_openers) \
+    X(rs_from_words) X(rs_passive_breakers) X(rs_destination_markers) X(rs_place_heads) \
+    X(rs_obligation_words) X(rs_quote_marks) X(rs_stops) X(rs_during) X(rs_determiners) \
+    X(rs_arabic_may_words) X(rs_arabic_victim_verbs) X(rs_complementisers) X(rs_demonstratives) \
+    X(rs_count_words) X(rs_attribution_words) X(rs_relative_words) X(rs_reference_heads) \
+    X(rs_imperfect_prefixes) X(rs_report_openers_ar) X(rs_masdar_heads_ar) X(rs_many_words_ar) \
+    X(rs_toll_heads_ar) X(rs_people_nouns_ar) X(rs_disaster_words_ar) X(rs_accident_heads_ar) \
+    X(rs_traffic_words_ar) X(rs_dateline_marks) X(rs_member_of) X(rs_definite) X(rs_reference_frames) \
+    X(rs_reference_frames_fa) X(rs_inner_punct) X(rs_between_words) X(rs_pair_words) X(rs_pair_heads) \
+    X(rs_two_words) X(rs_carrier_verbs_ar) X(rs_place_nouns_ar) X(rs_carrier_masdars_ar)
+enum {
+#define RS_LIST_INDEX(name) name##_index,
+    RS_WORD_LISTS(RS_LIST_INDEX)
+#undef RS_LIST_INDEX
+    RS_WORD_LIST_COUNT
+};
+_Static_assert(RS_WORD_LIST_COUNT <= 64, "a list's bit must fit in uint64_t");
+#define RS_LIST(name) ((uint64_t)1 << name##_index)
+
 static uint64_t rs_word_mask(const char *w, size_t n);
 static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash);
-static uint64_t rs_list_bit(const char *const *list);
 
 /* Whether w is in one of the word lists below: one hash lookup, since the
  * coder asks for every token of every sentence. */
-static int rs_is(const char *w, size_t n, const char *const *list)
+static int rs_is(const char *w, size_t n, uint64_t list)
 {
-    return (rs_word_mask(w, n) & rs_list_bit(list)) != 0;
+    return (rs_word_mask(w, n) & list) != 0;
 }
 
 static const char *rs_norm(const rs_tokens *t, size_t i)
@@ -123,21 +147,21 @@ static void rs_mark_token_lists(const rs_tokens *t);
 
 /* Tokens of another list are marked on the first question about them:
  * the test of a marked token is then small enough to inline. */
-static int rs_tok_is(const rs_tokens *t, size_t i, const char *const *list)
+static int rs_tok_is(const rs_tokens *t, size_t i, uint64_t list)
 {
     if (i >= t->n)
         return 0;
     if (t != rs_marked_tokens)
         rs_mark_token_lists(t);
-    return (rs_token_lists[i] & rs_list_bit(list)) != 0;
+    return (rs_token_lists[i] & list) != 0;
 }
 
 /* Whether token i's normalised form, not its stem, is in list. */
-static int rs_norm_is(const rs_tokens *t, size_t i, const char *const *list)
+static int rs_norm_is(const rs_tokens *t, size_t i, uint64_t list)
 {
     if (t == rs_marked_tokens)
-        return (rs_norm_lists[i] & rs_list_bit(list)) != 0;
-    return (rs_word_mask_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash) & rs_list_bit(list)) != 0;
+        return (rs_norm_lists[i] & list) != 0;
+    return (rs_word_mask_hashed(rs_norm(t, i), t->items[i].norm_len, t->items[i].norm_hash) & list) != 0;
 }
 
 static void rs_mark_token_lists(const rs_tokens *t)
@@ -362,63 +386,41 @@ static const char *const rs_carrier_verbs_ar[] = {
  * (rs_arabic_framed_carrier). */
 static const char *const rs_carrier_masdars_ar[] = {"تنفیذ", "شن", "ارتکاب", NULL};
 
-/* Every list above, for rs_coder_check_words. */
+/* Every list above, in the order of RS_WORD_LISTS. */
 static const char *const *const rs_word_lists[] = {
-    rs_clause_words, rs_arabic_complementisers, rs_speech_words, rs_speech_nouns, rs_speech_light_verbs, rs_target_markers, rs_locative_markers, rs_agent_markers,
-    rs_agent_heads, rs_pronouns, rs_first_person_fa, rs_reciprocal_words, rs_mission_words, rs_host_markers, rs_conjunctions, rs_be_words, rs_agent_openers, rs_from_words,
-    rs_passive_breakers, rs_destination_markers, rs_place_heads, rs_obligation_words, rs_quote_marks, rs_stops, rs_during, rs_determiners,
-    rs_arabic_may_words, rs_arabic_victim_verbs, rs_complementisers, rs_demonstratives, rs_count_words, rs_attribution_words, rs_relative_words,
-    rs_reference_heads, rs_imperfect_prefixes, rs_report_openers_ar, rs_masdar_heads_ar, rs_many_words_ar, rs_toll_heads_ar,
-    rs_people_nouns_ar, rs_disaster_words_ar, rs_accident_heads_ar, rs_traffic_words_ar, rs_dateline_marks, rs_member_of, rs_definite, rs_reference_frames,
-    rs_reference_frames_fa, rs_inner_punct, rs_between_words, rs_pair_words, rs_pair_heads, rs_two_words, rs_carrier_verbs_ar, rs_place_nouns_ar,
-    rs_carrier_masdars_ar,
+#define RS_LIST_ENTRY(name) name,
+    RS_WORD_LISTS(RS_LIST_ENTRY)
+#undef RS_LIST_ENTRY
 };
 
-_Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists <= 64, "a list's bit must fit in uint64_t");
+_Static_assert(sizeof rs_word_lists / sizeof *rs_word_lists == RS_WORD_LIST_COUNT, "one entry per list");
 
 /* Which lists each word is in: an open-addressing set over every word of
  * every list, built once. */
-#define RS_WORD_SLOTS 1024
+#define RS_WORD_SLOTS 2048
 static struct {
     const char *word;
     uint32_t len;
-    uint32_t tag; /* the word's hash bits above the slot's: most words asked for are in no list, and a
-                     probe that compares these reads no word */
     uint64_t lists;
 } rs_word_set[RS_WORD_SLOTS];
+/* Each slot's word's hash bits above the slot's, with the low bit set; 0
+ * when the slot is empty. Apart from the words: most words asked for are
+ * in no list, and their probes read only this small array. */
+static uint32_t rs_word_tags[RS_WORD_SLOTS];
 static pthread_once_t rs_word_set_once = PTHREAD_ONCE_INIT;
 
 static uint32_t rs_word_tag(uint64_t hash)
 {
-    return (uint32_t)(hash >> 32);
+    return (uint32_t)(hash >> 32) | 1u;
 }
 
 static size_t rs_word_slot(const char *w, size_t n, uint64_t hash)
 {
     size_t at = hash & (RS_WORD_SLOTS - 1);
     uint32_t tag = rs_word_tag(hash);
-    while (rs_word_set[at].word &&
-           !(rs_word_set[at].tag == tag && rs_word_set[at].len == n && memcmp(rs_word_set[at].word, w, n) == 0))
+    while (rs_word_tags[at] &&
+           !(rs_word_tags[at] == tag && rs_word_set[at].len == n && rs_same_bytes(rs_word_set[at].word, w, n)))
         at = (at + 1) & (RS_WORD_SLOTS - 1);
-    return at;
-}
-
-/* Each list's bit, by the list's address: the coder asks for one on every
- * rs_tok_is, so a scan of rs_word_lists would cost more than the test. */
-#define RS_LIST_SLOTS 256
-_Static_assert(RS_LIST_SLOTS == 256, "rs_list_slot takes the top eight bits of the hash");
-static struct {
-    const char *const *list;
-    uint64_t bit;
-} rs_list_bits[RS_LIST_SLOTS];
-
-static size_t rs_list_slot(const char *const *list)
-{
-    /* Multiplied, not shifted: the lists lie side by side, and their low
-     * address bits collided, making most tests probe several slots. */
-    size_t at = (size_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
-    while (rs_list_bits[at].list && rs_list_bits[at].list != list)
-        at = (at + 1) & (RS_LIST_SLOTS - 1);
     return at;
 }
 
@@ -430,14 +432,9 @@ static void rs_build_word_set(void)
             size_t at = rs_word_slot(*w, strlen(*w), hash);
             rs_word_set[at].word = *w;
             rs_word_set[at].len = (uint32_t)strlen(*w);
-            rs_word_set[at].tag = rs_word_tag(hash);
+            rs_word_tags[at] = rs_word_tag(hash);
             rs_word_set[at].lists |= (uint64_t)1 << l;
         }
-    for (size_t l = 0; l < sizeof rs_word_lists / sizeof *rs_word_lists; l++) {
-        size_t at = rs_list_slot(rs_word_lists[l]);
-        rs_list_bits[at].list = rs_word_lists[l];
-        rs_list_bits[at].bit = (uint64_t)1 << l;
-    }
 }
 
 /* The set is built by rs_coder_new: every caller codes with a coder. */
@@ -449,14 +446,6 @@ static uint64_t rs_word_mask(const char *w, size_t n)
 static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash)
 {
     return rs_word_set[rs_word_slot(w, n, hash)].lists;
-}
-
-static uint64_t rs_list_bit(const char *const *list)
-{
-    size_t at = rs_list_slot(list);
-    if (!rs_list_bits[at].list)
-        abort(); /* every list is registered in rs_word_lists */
-    return rs_list_bits[at].bit;
 }
 
 /* The lists are compared with normalised tokens, so they must be written
@@ -582,7 +571,7 @@ static void rs_scan_record(rs_scan *s, uint32_t node, size_t first, size_t last,
 
 static int rs_is_boundary_punct(const rs_tokens *t, size_t i)
 {
-    return t->items[i].kind == RS_TOKEN_PUNCT && rs_norm_is(t, i, rs_stops);
+    return t->items[i].kind == RS_TOKEN_PUNCT && rs_norm_is(t, i, RS_LIST(rs_stops));
 }
 
 typedef struct rs_reading {
@@ -649,8 +638,8 @@ static int rs_verb_has_closer_noun(const rs_scan *s, size_t noun, const char *ke
  * pronouns that end its phrase ("از مواضع آن دفاع کرد"). */
 static int rs_after_determiner(const rs_tokens *t, size_t first)
 {
-    return first > 1 && rs_tok_is(t, first - 1, rs_demonstratives) &&
-           (rs_tok_is(t, first - 2, rs_target_markers) || rs_tok_is(t, first - 2, rs_during));
+    return first > 1 && rs_tok_is(t, first - 1, RS_LIST(rs_demonstratives)) &&
+           (rs_tok_is(t, first - 2, RS_LIST(rs_target_markers)) || rs_tok_is(t, first - 2, RS_LIST(rs_during)));
 }
 
 /* Follows a light-verb edge: the verb may stand a few words after the
@@ -848,7 +837,7 @@ static int rs_is_speech_at(const rs_tokens *t, size_t i);
  * forms only outside Persian, where the letters are آن. */
 static int rs_is_clause_word(const rs_coder *c, const rs_tokens *t, size_t i)
 {
-    return rs_tok_is(t, i, rs_clause_words) || (c->lang != RS_LANG_FA && rs_tok_is(t, i, rs_arabic_complementisers));
+    return rs_tok_is(t, i, RS_LIST(rs_clause_words)) || (c->lang != RS_LANG_FA && rs_tok_is(t, i, RS_LIST(rs_arabic_complementisers)));
 }
 
 /* Commas do not end a clause: news sets off appositions and adverbials
@@ -857,7 +846,7 @@ static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
 {
     /* Nor do parentheses: "روز پنجشنبه ۲۲ دی (۱۲ ژانویه)، با ... دیدار کرد". */
     if (rs_is_boundary_punct(t, i))
-        return !rs_tok_is(t, i, rs_inner_punct);
+        return !rs_tok_is(t, i, RS_LIST(rs_inner_punct));
     if (t->items[i].kind != RS_TOKEN_WORD)
         return 0;
     return rs_is_clause_word(c, t, i) || rs_is_speech_at(t, i);
@@ -868,10 +857,10 @@ static int rs_is_clause_break(const rs_coder *c, const rs_tokens *t, size_t i)
  * token, or 0. */
 static size_t rs_scare_quote_end(const rs_tokens *t, size_t i)
 {
-    if (!rs_tok_is(t, i, rs_quote_marks))
+    if (!rs_tok_is(t, i, RS_LIST(rs_quote_marks)))
         return 0;
     for (size_t j = i + 2; j < t->n && j <= i + 4; j++) {
-        if (rs_tok_is(t, j, rs_quote_marks))
+        if (rs_tok_is(t, j, RS_LIST(rs_quote_marks)))
             return j;
         if (t->items[j].kind != RS_TOKEN_WORD)
             return 0;
@@ -887,7 +876,7 @@ static int rs_attribution_comma(const rs_coder *c, const rs_tokens *t, size_t i)
     if (c->lang != RS_LANG_EN || strcmp(rs_norm(t, i), ",") != 0)
         return 0;
     for (size_t j = i + 1; j < t->n && j <= i + 8; j++) {
-        if (rs_tok_is(t, j, rs_speech_words))
+        if (rs_tok_is(t, j, RS_LIST(rs_speech_words)))
             return j + 1 >= t->n || t->items[j + 1].kind == RS_TOKEN_PUNCT;
         if (t->items[j].kind != RS_TOKEN_WORD)
             return 0;
@@ -928,7 +917,7 @@ static int rs_is_place_actor(const rs_coder *c, const rs_tokens *t, const rs_slo
 
 static int rs_is_pronoun(const rs_coder *c, const rs_tokens *t, size_t i)
 {
-    return rs_norm_is(t, i, rs_pronouns) || (c->lang == RS_LANG_FA && rs_norm_is(t, i, rs_first_person_fa));
+    return rs_norm_is(t, i, RS_LIST(rs_pronouns)) || (c->lang == RS_LANG_FA && rs_norm_is(t, i, RS_LIST(rs_first_person_fa)));
 }
 
 static void rs_place_slots(rs_coder *c, const rs_tokens *t)
@@ -956,8 +945,8 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
             s->pronoun = 1;
         }
     for (size_t i = 0; i < t->n; i++) {
-        int two = i > 0 && rs_tok_is(t, i, rs_pair_heads) && rs_tok_is(t, i - 1, rs_two_words);
-        if (!(two || rs_tok_is(t, i, rs_pair_words)) || rs_inside_actor(c, i) || !c->parties[1].present)
+        int two = i > 0 && rs_tok_is(t, i, RS_LIST(rs_pair_heads)) && rs_tok_is(t, i - 1, RS_LIST(rs_two_words));
+        if (!(two || rs_tok_is(t, i, RS_LIST(rs_pair_words))) || rs_inside_actor(c, i) || !c->parties[1].present)
             continue;
         rs_slot *s = &c->slots[c->n_slots++];
         memset(s, 0, sizeof *s);
@@ -972,8 +961,8 @@ static void rs_place_slots(rs_coder *c, const rs_tokens *t)
 /* One lookup for the four lists: it is asked of every slot's marker. */
 static int rs_is_preposition(const char *w)
 {
-    uint64_t lists = rs_list_bit(rs_target_markers) | rs_list_bit(rs_locative_markers) |
-                     rs_list_bit(rs_agent_markers) | rs_list_bit(rs_agent_heads);
+    uint64_t lists = RS_LIST(rs_target_markers) | RS_LIST(rs_locative_markers) | RS_LIST(rs_agent_markers) |
+                     RS_LIST(rs_agent_heads);
     return (rs_word_mask(w, strlen(w)) & lists) != 0;
 }
 
@@ -1016,7 +1005,7 @@ static void rs_merge_members(rs_coder *c, const rs_tokens *t)
 {
     for (size_t k = 0; k < c->n_slots; k++) {
         rs_slot *s = &c->slots[k];
-        if (!s->bare || s->last + 2 >= t->n || !rs_tok_is(t, s->last + 1, rs_member_of))
+        if (!s->bare || s->last + 2 >= t->n || !rs_tok_is(t, s->last + 1, RS_LIST(rs_member_of)))
             continue;
         for (size_t j = 0; j < c->n_slots; j++) {
             rs_slot *o = &c->slots[j];
@@ -1038,7 +1027,7 @@ static int rs_followed_by_ra(const rs_coder *c, const rs_tokens *t, const rs_slo
             return 1;
         /* A number starts another noun phrase: "باکو ۹ نفر را",
          * "جنگنده‌های پاکستانی چند روستا را". */
-        if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, rs_count_words))
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_inside_actor(c, i) || rs_tok_is(t, i, RS_LIST(rs_count_words)))
             return 0;
         for (size_t k = 0; k < c->n_triggers; k++)
             if (c->triggers[k].first == i)
@@ -1066,11 +1055,11 @@ static void rs_mark_slots(rs_coder *c, const rs_tokens *t)
         if (!s->marker[0] && rs_arabic_proclitic(c, t, f))
             s->marker = (unsigned char)rs_norm(t, f)[1] == 0xa8 ? "ب" : "ل";
         const rs_actor_mention *a = &c->found.items[s->actor];
-        s->from_side = rs_is(s->marker, strlen(s->marker), rs_agent_heads) && f >= 2 && rs_tok_is(t, f - 2, rs_from_words);
+        s->from_side = rs_is(s->marker, strlen(s->marker), RS_LIST(rs_agent_heads)) && f >= 2 && rs_tok_is(t, f - 2, RS_LIST(rs_from_words));
         s->object = rs_followed_by_ra(c, t, s);
-        s->locative = rs_is(s->marker, strlen(s->marker), rs_locative_markers) && rs_is_place_actor(c, t, s, a);
+        s->locative = rs_is(s->marker, strlen(s->marker), RS_LIST(rs_locative_markers)) && rs_is_place_actor(c, t, s, a);
         /* A dateline's place is where the story was filed, not a party. */
-        s->locative |= rs_is_place_actor(c, t, s, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, rs_dateline_marks);
+        s->locative |= rs_is_place_actor(c, t, s, a) && s->last + 1 < t->n && rs_tok_is(t, s->last + 1, RS_LIST(rs_dateline_marks));
     }
     rs_merge_members(c, t);
 }
@@ -1109,13 +1098,13 @@ static int rs_is_agent_slot(const rs_coder *c, const rs_tokens *t, const rs_slot
 {
     if (rs_in_marker_list(rs_lexicon_markers(c->events, tr->entry, 0), s->marker))
         return 1;
-    if (rs_is(s->marker, strlen(s->marker), rs_agent_markers))
+    if (rs_is(s->marker, strlen(s->marker), RS_LIST(rs_agent_markers)))
         return 1;
-    if (!rs_is(s->marker, strlen(s->marker), rs_agent_heads) || s->first < 2)
+    if (!rs_is(s->marker, strlen(s->marker), RS_LIST(rs_agent_heads)) || s->first < 2)
         return 0;
-    if (rs_tok_is(t, s->first - 2, rs_agent_openers))
+    if (rs_tok_is(t, s->first - 2, RS_LIST(rs_agent_openers)))
         return 1;
-    return tr->passive_verb && rs_tok_is(t, s->first - 2, rs_from_words);
+    return tr->passive_verb && rs_tok_is(t, s->first - 2, RS_LIST(rs_from_words));
 }
 
 /* Whether a slot has the marker the entry wants for its target (or, with
@@ -1127,7 +1116,7 @@ static int rs_is_target_slot(const rs_coder *c, const rs_slot *s, int entry)
     if (want)
         return rs_in_marker_list(want, s->marker) || (s->object && rs_in_marker_list(want, "را")) ||
                (s->from_side && rs_in_marker_list(want, "از"));
-    return s->object || s->from_side || rs_is(s->marker, strlen(s->marker), rs_target_markers) ||
+    return s->object || s->from_side || rs_is(s->marker, strlen(s->marker), RS_LIST(rs_target_markers)) ||
            !strcmp(s->marker, "ب") || !strcmp(s->marker, "ل");
 }
 
@@ -1161,9 +1150,9 @@ static int rs_english_passive(const rs_tokens *t, const rs_trigger *tr)
         return 0;
     for (size_t k = 1; k <= 3 && k <= tr->first; k++) {
         size_t i = tr->first - k;
-        if (rs_tok_is(t, i, rs_be_words))
+        if (rs_tok_is(t, i, RS_LIST(rs_be_words)))
             return 1;
-        if (t->items[i].kind != RS_TOKEN_WORD || rs_tok_is(t, i, rs_passive_breakers))
+        if (t->items[i].kind != RS_TOKEN_WORD || rs_tok_is(t, i, RS_LIST(rs_passive_breakers)))
             return 0;
     }
     return 0;
@@ -1282,7 +1271,7 @@ static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger
         /* English "by" marks the agent of a passive ("was attacked by X",
          * "soldiers killed by X"), not of an active verb's object ("rejected
          * calls by Belarus"). */
-        if (c->lang == RS_LANG_EN && !rs_english_passive(t, tr) && !rs_tok_is(t, tr->first, rs_be_words) &&
+        if (c->lang == RS_LANG_EN && !rs_english_passive(t, tr) && !rs_tok_is(t, tr->first, RS_LIST(rs_be_words)) &&
             s->first > tr->last + 3)
             continue;
         return (int)k;
@@ -1294,7 +1283,7 @@ static int rs_find_agent(const rs_coder *c, const rs_tokens *t, const rs_trigger
  * starting with) one of these is what the clause's subject took part in. */
 static int rs_during_frame(const rs_tokens *t, const rs_trigger *tr)
 {
-    return rs_tok_is(t, tr->first, rs_during) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_during));
+    return rs_tok_is(t, tr->first, RS_LIST(rs_during)) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, RS_LIST(rs_during)));
 }
 
 /* Whether a non-verbal trigger is a noun inside another event's clause
@@ -1308,7 +1297,7 @@ static int rs_is_embedded(const rs_coder *c, const rs_tokens *t, const rs_trigge
         return 0;
     /* Only nouns embed: English ones after a determiner or possessive,
      * Arabic masdars with the article (verbs never take it). */
-    if (c->lang == RS_LANG_EN && !(tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_determiners) ||
+    if (c->lang == RS_LANG_EN && !(tr->first > 0 && (rs_tok_is(t, tr->first - 1, RS_LIST(rs_determiners)) ||
                                                      (t->items[tr->first - 1].affixes & RS_AFFIX_POSSESSIVE))))
         return 0;
     if (c->lang == RS_LANG_AR && !(t->items[tr->first].affixes & RS_AFFIX_ARTICLE))
@@ -1347,9 +1336,9 @@ static int rs_arabic_definite_noun(const rs_coder *c, const rs_tokens *t, size_t
  * that carries an attack governs the attack through it. */
 static int rs_arabic_framed_carrier(const rs_tokens *t, size_t i)
 {
-    if (i < 2 || !rs_tok_is(t, i - 1, rs_carrier_masdars_ar))
+    if (i < 2 || !rs_tok_is(t, i - 1, RS_LIST(rs_carrier_masdars_ar)))
         return 0;
-    return rs_tok_is(t, i - 2, rs_reference_frames) || rs_tok_is(t, i - 2, rs_reference_heads);
+    return rs_tok_is(t, i - 2, RS_LIST(rs_reference_frames)) || rs_tok_is(t, i - 2, RS_LIST(rs_reference_heads));
 }
 
 /* "التحقيق في اغتيال", "المتهم بقتل": an act after a reference head
@@ -1358,11 +1347,11 @@ static int rs_arabic_framed_carrier(const rs_tokens *t, size_t i)
 static int rs_arabic_topic_of(const rs_tokens *t, size_t i)
 {
     if (i > 1 && strcmp(rs_norm(t, i - 1), "فی") == 0)
-        return rs_tok_is(t, i - 2, rs_reference_heads) ||
-               (i > 2 && (t->items[i - 2].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i - 3, rs_reference_heads));
+        return rs_tok_is(t, i - 2, RS_LIST(rs_reference_heads)) ||
+               (i > 2 && (t->items[i - 2].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i - 3, RS_LIST(rs_reference_heads)));
     const unsigned char *w = (const unsigned char *)rs_norm(t, i);
     int ba = (t->items[i].affixes & RS_AFFIX_PREP) && w[0] == 0xd8 && w[1] == 0xa8;
-    return ba && i > 0 && rs_tok_is(t, i - 1, rs_reference_heads);
+    return ba && i > 0 && rs_tok_is(t, i - 1, RS_LIST(rs_reference_heads));
 }
 
 /* "الاعتداء الذي وقع أمس، وأسفر عن مقتل مهندس": a verb joined by و to a
@@ -1373,10 +1362,10 @@ static int rs_arabic_relative_goes_on(const rs_tokens *t, size_t i)
     if (!(t->items[i].affixes & RS_AFFIX_CONJ) || strncmp(rs_norm(t, i), "و", strlen("و")) != 0)
         return 0;
     while (i-- > 0)
-        if (rs_tok_is(t, i, rs_relative_words))
+        if (rs_tok_is(t, i, RS_LIST(rs_relative_words)))
             return 1;
-        else if (rs_tok_is(t, i, rs_clause_words) || rs_tok_is(t, i, rs_speech_words) ||
-                 rs_tok_is(t, i, rs_complementisers))
+        else if (rs_tok_is(t, i, RS_LIST(rs_clause_words)) || rs_tok_is(t, i, RS_LIST(rs_speech_words)) ||
+                 rs_tok_is(t, i, RS_LIST(rs_complementisers)))
             return 0;
     return 0;
 }
@@ -1395,7 +1384,7 @@ static int rs_trigger_incident_type(const rs_coder *c, const rs_trigger *tr)
  * article is as definite as the act itself. */
 static int rs_arabic_definite_kind(const rs_tokens *t, const rs_trigger *tr)
 {
-    return tr->last > tr->first && rs_tok_is(t, tr->first, rs_masdar_heads_ar) &&
+    return tr->last > tr->first && rs_tok_is(t, tr->first, RS_LIST(rs_masdar_heads_ar)) &&
            (t->items[tr->first + 1].affixes & RS_AFFIX_ARTICLE);
 }
 
@@ -1405,7 +1394,7 @@ static int rs_arabic_describes_people(const rs_tokens *t, size_t i)
 {
     const char *w = rs_norm(t, i);
     int imperfect = rs_starts_with(w, "ی") || rs_starts_with(w, "ت");
-    return imperfect && i > 0 && rs_tok_is(t, i - 1, rs_people_nouns_ar);
+    return imperfect && i > 0 && rs_tok_is(t, i - 1, RS_LIST(rs_people_nouns_ar));
 }
 
 /* Whether an event noun refers back to an event reported elsewhere rather
@@ -1430,13 +1419,13 @@ static int rs_is_reference(const rs_coder *c, const rs_tokens *t, const rs_trigg
     case RS_LANG_AR:
         return rs_arabic_definite_noun(c, t, tr->first) || rs_arabic_relative_goes_on(t, tr->first) || rs_arabic_definite_kind(t, tr) ||
                rs_arabic_describes_people(t, tr->first) ||
-               (tr->first > 0 && (rs_tok_is(t, tr->first - 1, rs_reference_frames) ||
-                                  rs_tok_is(t, tr->first - 1, rs_relative_words))) ||
+               (tr->first > 0 && (rs_tok_is(t, tr->first - 1, RS_LIST(rs_reference_frames)) ||
+                                  rs_tok_is(t, tr->first - 1, RS_LIST(rs_relative_words)))) ||
                rs_arabic_framed_carrier(t, tr->first);
     case RS_LANG_EN:
-        return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_definite);
+        return embedded && tr->first > 0 && rs_tok_is(t, tr->first - 1, RS_LIST(rs_definite));
     default:
-        if (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_reference_frames_fa))
+        if (tr->first > 0 && rs_tok_is(t, tr->first - 1, RS_LIST(rs_reference_frames_fa)))
             return 1;
         if (!embedded)
             return 0;
@@ -1509,8 +1498,8 @@ static int rs_arabic_passive(const rs_coder *c, const rs_tokens *t, const rs_tri
      * ("قتل مسلحون خمسة جنود"), and other verbs count their doers
      * ("اقتحم مئات المحتجين"). */
     size_t next = tr->last + 1;
-    if (tr->first == tr->last && next < t->n && rs_tok_is(t, tr->first, rs_arabic_victim_verbs) &&
-        (t->items[next].kind == RS_TOKEN_NUMBER || rs_tok_is(t, next, rs_count_words)))
+    if (tr->first == tr->last && next < t->n && rs_tok_is(t, tr->first, RS_LIST(rs_arabic_victim_verbs)) &&
+        (t->items[next].kind == RS_TOKEN_NUMBER || rs_tok_is(t, next, RS_LIST(rs_count_words))))
         return 1;
     const rs_token *tok = &t->items[tr->first];
     for (size_t i = tok->start; i + 1 < tok->end && i < tok->start + 8; i++)
@@ -1544,7 +1533,7 @@ static int rs_violence_in_frame(const rs_coder *c, const rs_tokens *t, const rs_
     const rs_cameo_info *info = rs_cameo_find(rs_lexicon_cameo(c->events, tr->entry));
     /* Persian nouns take their own phrase's actors first anyway. */
     return c->lang != RS_LANG_FA && info && !strcmp(info->plover, "ASSAULT") && tr->first > 0 &&
-           rs_tok_is(t, tr->first - 1, rs_during);
+           rs_tok_is(t, tr->first - 1, RS_LIST(rs_during));
 }
 
 static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
@@ -1557,7 +1546,7 @@ static rs_roles rs_find_roles(const rs_coder *c, const rs_tokens *t, const rs_tr
      * Persian passive verb (شد) or in Arabic and English. */
     int passive_entry = rs_lexicon_markers(c->events, tr->entry, 0) != NULL ||
                         (c->lang == RS_LANG_AR && rs_arabic_passive(c, t, tr));
-    if (agent >= 0 || (c->lang == RS_LANG_EN && (rs_english_passive(t, tr) || rs_tok_is(t, tr->first, rs_be_words))) ||
+    if (agent >= 0 || (c->lang == RS_LANG_EN && (rs_english_passive(t, tr) || rs_tok_is(t, tr->first, RS_LIST(rs_be_words)))) ||
         (passive_entry && (tr->passive_verb || c->lang != RS_LANG_FA)) || rs_persian_participle_passive(c, t, tr))
         return rs_passive_roles(c, tr, agent);
     rs_roles r = {-1, -1, 0};
@@ -1646,8 +1635,8 @@ static int rs_join(const rs_tokens *t, const rs_slot *a, const rs_slot *b)
     if (gap == 0)
         return (t->items[b->first].affixes & RS_AFFIX_CONJ) ? 2 : 0;
     if (gap == 1)
-        return comma ? 1 : rs_tok_is(t, g, rs_conjunctions) ? 2 : 0;
-    return gap == 2 && comma && rs_tok_is(t, g + 1, rs_conjunctions) ? 2 : 0;
+        return comma ? 1 : rs_tok_is(t, g, RS_LIST(rs_conjunctions)) ? 2 : 0;
+    return gap == 2 && comma && rs_tok_is(t, g + 1, RS_LIST(rs_conjunctions)) ? 2 : 0;
 }
 
 /* The first slot of the conjunction that slot k closes: "Iran and
@@ -1716,7 +1705,7 @@ static int rs_cue_counts(const rs_coder *c, const rs_tokens *t, const rs_cue *q,
          * sidelines of a summit" plans no meeting. */
         if (!strncmp(code, "03", 2))
             return q->last == o->last && tr->first <= o->last + 3;
-        if (strncmp(code, "02", 2) != 0 && !rs_tok_is(t, o->first, rs_obligation_words))
+        if (strncmp(code, "02", 2) != 0 && !rs_tok_is(t, o->first, RS_LIST(rs_obligation_words)))
             return 0;
     }
     return 1;
@@ -1738,10 +1727,10 @@ static int rs_cue_negated(const rs_tokens *t, const rs_cue *q)
 
 static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
-    if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, rs_arabic_may_words))
+    if (c->lang != RS_LANG_AR || tr->first == 0 || !rs_tok_is(t, tr->first - 1, RS_LIST(rs_arabic_may_words)))
         return 0;
     for (size_t i = tr->first > RS_PLUPERFECT_SPAN ? tr->first - RS_PLUPERFECT_SPAN : 0; i + 1 < tr->first; i++)
-        if (rs_tok_is(t, i, rs_be_words))
+        if (rs_tok_is(t, i, RS_LIST(rs_be_words)))
             return 0;
     const char *norm = rs_norm(t, tr->first);
     size_t n = t->items[tr->first].norm_len;
@@ -1760,7 +1749,7 @@ static int rs_arabic_may(const rs_coder *c, const rs_tokens *t, const rs_trigger
 static int rs_cue_governs(const rs_coder *c, const rs_tokens *t, const rs_cue *q, const rs_trigger *tr)
 {
     size_t next = q->last + 1;
-    return next < tr->first && rs_tok_is(t, next, rs_complementisers) && rs_same_clause(c, next, tr->first);
+    return next < tr->first && rs_tok_is(t, next, RS_LIST(rs_complementisers)) && rs_same_clause(c, next, tr->first);
 }
 
 static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr);
@@ -1886,7 +1875,7 @@ static void rs_consider_place(const rs_coder *c, const rs_tokens *t, size_t j, i
     size_t last;
     int entry = rs_place_at(c, t, j, &last);
     /* "شهر ساری" is a name; "شهر کابل", "the city of" lead into one. */
-    if (entry < 0 && j + 1 < t->n && rs_tok_is(t, j, rs_place_heads))
+    if (entry < 0 && j + 1 < t->n && rs_tok_is(t, j, RS_LIST(rs_place_heads)))
         entry = rs_place_at(c, t, ++j, &last);
     if (entry < 0)
         return;
@@ -1907,11 +1896,11 @@ static void rs_event_place(const rs_coder *c, const rs_tokens *t, const rs_trigg
     int visit = !strncmp(e->cameo, "04", 2) || !strncmp(e->cameo, "036", 3);
     for (size_t i = 0; i + 1 < t->n; i++) {
         int same = rs_same_clause(c, i, tr->first);
-        if (same && rs_tok_is(t, i, rs_locative_markers))
+        if (same && rs_tok_is(t, i, RS_LIST(rs_locative_markers)))
             rs_consider_place(c, t, i + 1, 3, &best);
-        else if (same && visit && rs_tok_is(t, i, rs_destination_markers))
+        else if (same && visit && rs_tok_is(t, i, RS_LIST(rs_destination_markers)))
             rs_consider_place(c, t, i + 1, 2, &best);
-        else if (i < tr->first && rs_tok_is(t, i + 1, rs_dateline_marks) && t->items[i].kind == RS_TOKEN_WORD)
+        else if (i < tr->first && rs_tok_is(t, i + 1, RS_LIST(rs_dateline_marks)) && t->items[i].kind == RS_TOKEN_WORD)
             for (size_t k = i + 1; k-- > 0 && k + 4 > i;)
                 rs_consider_place(c, t, k, 1, &best);
     }
@@ -2023,7 +2012,7 @@ static int rs_unnamed_subject(const rs_coder *c, const rs_tokens *t, const rs_tr
     if (c->lang != RS_LANG_EN)
         return 0;
     for (size_t i = tr->first; i-- > 0 && rs_same_clause(c, i, tr->first);)
-        if (rs_tok_is(t, i, rs_determiners) && !rs_is_clause_break(c, t, i))
+        if (rs_tok_is(t, i, RS_LIST(rs_determiners)) && !rs_is_clause_break(c, t, i))
             return 1;
     return 0;
 }
@@ -2077,8 +2066,8 @@ static const rs_cameo_info *rs_intent_of(const rs_cameo_info *act)
  * statement noun with its verb ("خاطرنشان کرد"). */
 static int rs_is_speech_at(const rs_tokens *t, size_t i)
 {
-    return rs_tok_is(t, i, rs_speech_words) ||
-           (i > 0 && rs_tok_is(t, i, rs_speech_light_verbs) && rs_tok_is(t, i - 1, rs_speech_nouns));
+    return rs_tok_is(t, i, RS_LIST(rs_speech_words)) ||
+           (i > 0 && rs_tok_is(t, i, RS_LIST(rs_speech_light_verbs)) && rs_tok_is(t, i - 1, RS_LIST(rs_speech_nouns)));
 }
 
 /* "وی خاطرنشان کرد: رویکرد ایران ... مبتنی بر همکاری مشترک است": a
@@ -2103,11 +2092,11 @@ static int rs_code_between(rs_coder *c, const rs_tokens *t, const rs_trigger *tr
     /* "گسترش روابط دیپلماتیک، فرهنگی و اقتصادی میان کابل و دوشنبه": a
      * few words may qualify the noun before "between". */
     size_t at = tr->last + 1;
-    while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, rs_between_words) && !rs_is_clause_break(c, t, at) &&
+    while (at < t->n && at <= tr->last + 8 && !rs_tok_is(t, at, RS_LIST(rs_between_words)) && !rs_is_clause_break(c, t, at) &&
            !rs_inside_actor(c, at))
         at++;
     /* A mediator acts between the parties, not they with each other. */
-    if (at >= t->n || !rs_tok_is(t, at, rs_between_words) || !strncmp(e->cameo, "045", 3) ||
+    if (at >= t->n || !rs_tok_is(t, at, RS_LIST(rs_between_words)) || !strncmp(e->cameo, "045", 3) ||
         !strncmp(e->cameo, "039", 3))
         return 0;
     /* "welcomed the ceasefire between Israel and Hamas": the parties are the
@@ -2205,14 +2194,14 @@ static int rs_is_statistic(const rs_coder *c, const rs_tokens *t, const rs_trigg
 {
     if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0 || rs_is_munition(info))
         return 0;
-    if (rs_tok_is(t, tr->first, rs_toll_heads_ar) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, rs_toll_heads_ar)))
+    if (rs_tok_is(t, tr->first, RS_LIST(rs_toll_heads_ar)) || (tr->first > 0 && rs_tok_is(t, tr->first - 1, RS_LIST(rs_toll_heads_ar))))
         return 1;
-    if (tr->first == 0 || rs_tok_is(t, tr->first, rs_people_nouns_ar))
+    if (tr->first == 0 || rs_tok_is(t, tr->first, RS_LIST(rs_people_nouns_ar)))
         return 0;
     size_t i = tr->first - 1;
     if (t->items[i].kind == RS_TOKEN_NUMBER)
         return strtol(rs_norm(t, i), NULL, 10) >= RS_STATISTIC_COUNT;
-    return rs_tok_is(t, i, rs_many_words_ar);
+    return rs_tok_is(t, i, RS_LIST(rs_many_words_ar));
 }
 
 /* Whether an Arabic act's clause names a natural disaster or an accident
@@ -2223,8 +2212,8 @@ static int rs_is_disaster(const rs_coder *c, const rs_tokens *t, const rs_trigge
         return 0;
     for (size_t i = 0; i < t->n; i++)
         if (rs_same_clause(c, i, tr->first) &&
-            (rs_tok_is(t, i, rs_disaster_words_ar) ||
-             (i > 0 && rs_tok_is(t, i - 1, rs_accident_heads_ar) && rs_tok_is(t, i, rs_traffic_words_ar))))
+            (rs_tok_is(t, i, RS_LIST(rs_disaster_words_ar)) ||
+             (i > 0 && rs_tok_is(t, i - 1, RS_LIST(rs_accident_heads_ar)) && rs_tok_is(t, i, RS_LIST(rs_traffic_words_ar)))))
             return 1;
     return 0;
 }
@@ -2284,8 +2273,8 @@ static void rs_incident_evidence(rs_coder *c, const rs_tokens *t)
             c->incident_triggers[type]++;
     }
     for (size_t i = 0; i < t->n; i++) {
-        number |= t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words);
-        source |= rs_tok_is(t, i, rs_speech_words) || rs_tok_is(t, i, rs_attribution_words);
+        number |= t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, RS_LIST(rs_count_words));
+        source |= rs_tok_is(t, i, RS_LIST(rs_speech_words)) || rs_tok_is(t, i, RS_LIST(rs_attribution_words));
     }
     /* A dateline ("كابول (أ ف ب) -") names where and by whom it was filed. */
     for (size_t k = 0; k < c->n_slots; k++)
@@ -2353,10 +2342,10 @@ static int rs_arabic_noun_shape(const uint32_t *w, size_t n)
  * is no masdar of kind ("في الطرق واحرقوا"). */
 static int rs_arabic_after_masdar_head(const rs_tokens *t, size_t i)
 {
-    while (i >= 2 && (t->items[i].affixes & RS_AFFIX_CONJ) && !rs_tok_is(t, i - 1, rs_masdar_heads_ar) &&
+    while (i >= 2 && (t->items[i].affixes & RS_AFFIX_CONJ) && !rs_tok_is(t, i - 1, RS_LIST(rs_masdar_heads_ar)) &&
            !(t->items[i - 1].affixes & RS_AFFIX_ARTICLE))
         i--;
-    return i > 0 && rs_tok_is(t, i - 1, rs_masdar_heads_ar);
+    return i > 0 && rs_tok_is(t, i - 1, RS_LIST(rs_masdar_heads_ar));
 }
 
 /* "تستهدف"، "يقتلون"، "يخطفون"، "يفجر أزمة": an imperfect verb of violence
@@ -2463,12 +2452,12 @@ static int rs_arabic_future_carrier(const rs_coder *c, const rs_tokens *t, const
  * within the lead's length. */
 static size_t rs_arabic_lead_start(const rs_tokens *t, size_t at)
 {
-    if (t->n == 0 || !(rs_tok_is(t, 0, rs_target_markers) || rs_tok_is(t, 0, rs_locative_markers) ||
+    if (t->n == 0 || !(rs_tok_is(t, 0, RS_LIST(rs_target_markers)) || rs_tok_is(t, 0, RS_LIST(rs_locative_markers)) ||
                        (t->items[0].affixes & RS_AFFIX_PREP)))
         return 0;
     size_t from = 0;
     for (size_t i = 1; i < at && i <= RS_LEAD_TOKENS; i++)
-        if (rs_tok_is(t, i, rs_inner_punct) && rs_norm(t, i)[0] != '(' && rs_norm(t, i)[0] != ')')
+        if (rs_tok_is(t, i, RS_LIST(rs_inner_punct)) && rs_norm(t, i)[0] != '(' && rs_norm(t, i)[0] != ')')
             from = i + 1;
     return from;
 }
@@ -2477,8 +2466,8 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
 {
     size_t from = rs_arabic_lead_start(t, at);
     for (size_t i = from; i < at; i++)
-        if (rs_tok_is(t, i, rs_speech_words) || rs_tok_is(t, i, rs_complementisers) ||
-            rs_tok_is(t, i, rs_attribution_words) || rs_tok_is(t, i, rs_report_openers_ar))
+        if (rs_tok_is(t, i, RS_LIST(rs_speech_words)) || rs_tok_is(t, i, RS_LIST(rs_complementisers)) ||
+            rs_tok_is(t, i, RS_LIST(rs_attribution_words)) || rs_tok_is(t, i, RS_LIST(rs_report_openers_ar)))
             from = i + 1;
     return at - from > RS_LEAD_TOKENS;
 }
@@ -2491,7 +2480,7 @@ static int rs_arabic_late(const rs_tokens *t, size_t at)
 static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = tr->first + 1; i <= tr->last + 1 && i < t->n; i++)
-        if (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
+        if (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, RS_LIST(rs_count_words)))
             return 1;
     return 0;
 }
@@ -2504,7 +2493,7 @@ static int rs_arabic_toll(const rs_tokens *t, const rs_trigger *tr)
 static int rs_arabic_crowd_before(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = tr->first > RS_CROWD_BEFORE ? tr->first - RS_CROWD_BEFORE : 0; i < tr->first; i++)
-        if (rs_same_clause(c, i, tr->first) && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words)))
+        if (rs_same_clause(c, i, tr->first) && (t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, RS_LIST(rs_count_words))))
             return 1;
     return 0;
 }
@@ -2516,7 +2505,7 @@ static int rs_arabic_crowd_before(const rs_coder *c, const rs_tokens *t, const r
 static int rs_arabic_known_crowd(const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = tr->first ? tr->first - 1 : 0; i <= tr->last + 1 && i < t->n; i++)
-        if ((t->items[i].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i, rs_people_nouns_ar))
+        if ((t->items[i].affixes & RS_AFFIX_ARTICLE) && rs_tok_is(t, i, RS_LIST(rs_people_nouns_ar)))
             return 1;
     return 0;
 }
@@ -2545,7 +2534,7 @@ static int rs_arabic_crowd_act(const rs_coder *c, const rs_tokens *t, const rs_t
         if (c->slots[k].first > prev->last && c->slots[k].first < i && !c->slots[k].locative)
             return 0;
     for (size_t j = prev->last + 1; j < i; j++)
-        if (rs_tok_is(t, j, rs_people_nouns_ar))
+        if (rs_tok_is(t, j, RS_LIST(rs_people_nouns_ar)))
             return 0;
     return rs_arabic_crowd_act(c, t, prev, type);
 }
@@ -2572,14 +2561,14 @@ static int rs_reported_before(const rs_coder *c, const rs_tokens *t, const rs_tr
 static int rs_arabic_carried(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = 0; i < tr->first; i++)
-        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_carrier_verbs_ar))
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, RS_LIST(rs_carrier_verbs_ar)))
             return 1;
     /* The passive right after the noun's phrase: "ان هجوما بالقذائف نفذ ضد
      * مدرسة"; a relative pronoun would make it background. */
     for (size_t i = tr->last + 1; i < t->n && i <= tr->last + RS_CARRIED_AFTER && rs_same_clause(c, i, tr->first); i++) {
-        if (rs_tok_is(t, i, rs_relative_words))
+        if (rs_tok_is(t, i, RS_LIST(rs_relative_words)))
             return 0;
-        if (rs_norm_is(t, i, rs_carrier_verbs_ar))
+        if (rs_norm_is(t, i, RS_LIST(rs_carrier_verbs_ar)))
             return 1;
     }
     return 0;
@@ -2615,12 +2604,12 @@ static int rs_unknown_attacker(const rs_coder *c, const rs_tokens *t, const rs_t
 static int rs_toll_cause(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     size_t i = tr->first;
-    int after_in = (i > 0 && rs_tok_is(t, i - 1, rs_locative_markers)) || (t->items[i].affixes & RS_AFFIX_PREP);
+    int after_in = (i > 0 && rs_tok_is(t, i - 1, RS_LIST(rs_locative_markers))) || (t->items[i].affixes & RS_AFFIX_PREP);
     if (!after_in || (t->items[i].affixes & RS_AFFIX_ARTICLE))
         return 0;
     for (size_t k = 0; k + 1 < i; k++)
-        if (rs_same_clause(c, k, i) && (rs_tok_is(t, k, rs_arabic_victim_verbs) || !strcmp(rs_stem(t, k), "لقی")) &&
-            (t->items[k + 1].kind == RS_TOKEN_NUMBER || rs_tok_is(t, k + 1, rs_count_words)))
+        if (rs_same_clause(c, k, i) && (rs_tok_is(t, k, RS_LIST(rs_arabic_victim_verbs)) || !strcmp(rs_stem(t, k), "لقی")) &&
+            (t->items[k + 1].kind == RS_TOKEN_NUMBER || rs_tok_is(t, k + 1, RS_LIST(rs_count_words))))
             return 1;
     return 0;
 }
@@ -2662,7 +2651,7 @@ static int rs_is_incident_report(const rs_coder *c, const rs_tokens *t, const rs
 static int rs_reciprocal(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr)
 {
     for (size_t i = tr->first > 3 ? tr->first - 3 : 0; i < t->n && i <= tr->last + 3; i++)
-        if (rs_tok_is(t, i, rs_reciprocal_words) && rs_same_clause(c, i, tr->first))
+        if (rs_tok_is(t, i, RS_LIST(rs_reciprocal_words)) && rs_same_clause(c, i, tr->first))
             return 1;
     return 0;
 }
@@ -2720,11 +2709,11 @@ static void rs_code_pair(rs_coder *c, const rs_cameo_info *info, int target, rs_
 static long rs_mission_host(const rs_coder *c, const rs_tokens *t, const rs_trigger *tr, rs_event_actor *host)
 {
     for (size_t m = tr->first; m <= tr->last; m++) {
-        if (!rs_tok_is(t, m, rs_mission_words))
+        if (!rs_tok_is(t, m, RS_LIST(rs_mission_words)))
             continue;
         for (size_t i = m + 1; i + 1 < t->n && i <= tr->last + 4 && rs_same_clause(c, i, m); i++) {
             size_t last;
-            int entry = rs_tok_is(t, i, rs_host_markers) ? rs_place_at(c, t, i + 1, &last) : -1;
+            int entry = rs_tok_is(t, i, RS_LIST(rs_host_markers)) ? rs_place_at(c, t, i + 1, &last) : -1;
             if (entry < 0)
                 continue;
             float lat, lon;
@@ -2861,7 +2850,7 @@ static int rs_purpose_clause(const rs_coder *c, const rs_tokens *t, const rs_tri
  * a speaker's words. */
 static int rs_is_obligation(const rs_tokens *t, const rs_trigger *tr, const rs_cameo_info *info)
 {
-    return strcmp(info->code, "100") == 0 && rs_tok_is(t, tr->first, rs_obligation_words);
+    return strcmp(info->code, "100") == 0 && rs_tok_is(t, tr->first, RS_LIST(rs_obligation_words));
 }
 
 /* "وزارت خارجه گفت که ... ارمنستان باید به اشغال پایان دهد": the speaker
@@ -2987,7 +2976,7 @@ static int rs_arabic_later_toll(const rs_coder *c, const rs_tokens *t, const rs_
         if (o->first <= tr->last || o->first - tr->last > RS_LATER_TOLL || rs_trigger_incident_type(c, o) != type)
             continue;
         size_t i = o->first - 1;
-        if (rs_arabic_toll(t, o) || t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, rs_count_words))
+        if (rs_arabic_toll(t, o) || t->items[i].kind == RS_TOKEN_NUMBER || rs_tok_is(t, i, RS_LIST(rs_count_words)))
             return 1;
     }
     return 0;
@@ -3008,7 +2997,7 @@ static int rs_told_incident(const rs_coder *c, const rs_tokens *t, const rs_trig
     if (c->lang != RS_LANG_AR || rs_incident_type(info->plover) < 0)
         return 0;
     for (size_t i = 0; i + 1 < t->n; i++)
-        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, rs_locative_markers) && rs_tok_is(t, i + 1, rs_place_nouns_ar))
+        if (rs_same_clause(c, i, tr->first) && rs_tok_is(t, i, RS_LIST(rs_locative_markers)) && rs_tok_is(t, i + 1, RS_LIST(rs_place_nouns_ar)))
             return 1;
     /* A protest's count is its crowd, not whom it struck. A suicide
      * bomber blowing himself up ("فجر انتحاري نفسه") is the doer in the
@@ -3275,8 +3264,13 @@ static void rs_put_location(rs_buf *out, const rs_doc *doc, const rs_event *e)
 {
     rs_buf_puts(out, ",\"location\":{\"name\":");
     rs_json_string(out, doc->text + e->place_start, e->place_end - e->place_start);
-    rs_buf_printf(out, ",\"country\":\"%s\",\"lat\":%.2f,\"lon\":%.2f}", e->place_country, (double)e->lat,
-                  (double)e->lon);
+    rs_buf_puts(out, ",\"country\":\"");
+    rs_buf_puts(out, e->place_country);
+    rs_buf_puts(out, "\",\"lat\":");
+    rs_buf_put_fixed(out, e->lat, 2);
+    rs_buf_puts(out, ",\"lon\":");
+    rs_buf_put_fixed(out, e->lon, 2);
+    rs_buf_putc(out, '}');
 }
 
 /* --explain: the dictionary entries behind an actor, "Label (FILE:LINE)",
@@ -3315,13 +3309,24 @@ void rs_event_json(const rs_coder *c, const rs_doc *doc, const rs_event *e, int 
     rs_put_actor(out, doc, &e->source);
     rs_buf_puts(out, ",\"target\":");
     rs_put_actor(out, doc, &e->target);
-    rs_buf_printf(out, ",\"cameo\":\"%s\",\"plover\":\"%s\",\"goldstein\":%.1f,\"quad\":%d,\"modality\":\"%s\"",
-                  e->cameo, e->plover, (double)e->goldstein, e->quad, rs_modality_label(e->modality));
+    rs_buf_puts(out, ",\"cameo\":\"");
+    rs_buf_puts(out, e->cameo);
+    rs_buf_puts(out, "\",\"plover\":\"");
+    rs_buf_puts(out, e->plover);
+    rs_buf_puts(out, "\",\"goldstein\":");
+    rs_buf_put_fixed(out, e->goldstein, 1);
+    rs_buf_puts(out, ",\"quad\":");
+    rs_buf_put_uint(out, (uint64_t)e->quad);
+    rs_buf_puts(out, ",\"modality\":\"");
+    rs_buf_puts(out, rs_modality_label(e->modality));
+    rs_buf_putc(out, '"');
     if (e->claimed)
         rs_buf_puts(out, ",\"claimed\":true");
     rs_buf_puts(out, ",\"trigger\":");
     rs_json_string(out, doc->text + e->trigger_start, e->trigger_end - e->trigger_start);
-    rs_buf_printf(out, ",\"lang\":\"%s\"", rs_lang_code(c->lang));
+    rs_buf_puts(out, ",\"lang\":\"");
+    rs_buf_puts(out, rs_lang_code(c->lang));
+    rs_buf_putc(out, '"');
     if (e->has_location)
         rs_put_location(out, doc, e);
     rs_buf_puts(out, ",\"span\":[");

@@ -44,6 +44,9 @@ enum { RS_FUTURE = 1, RS_PRESENT };
 /* Longest phrase, in tokens, that the word lists may hold. */
 #define RS_MAX_PHRASE 5
 
+/* Bits of the word-shape filter. */
+#define RS_SHAPE_BITS 65536
+
 typedef struct rs_lex_row {
     uint32_t key, len; /* folded phrase in rs_lex.keys */
     int8_t value;
@@ -66,6 +69,11 @@ static struct {
     /* Hash bits of each slot's key in index and in starts: most words are
      * in neither, and a probe that compares these reads no row or key. */
     uint32_t *index_tags, *starts_tags;
+    /* One bit per word shape (rs_word_shape) that a word in the lists may
+     * have, with the clitics and the glued ماه of rs_lookup_affixed: most
+     * words of a sentence have none of these shapes and are not hashed
+     * or looked up at all. */
+    uint64_t shapes[RS_SHAPE_BITS / 64];
 } rs_lex;
 
 static uint32_t rs_lex_tag(uint64_t h)
@@ -337,6 +345,79 @@ static void rs_lex_build_starts(void)
     }
 }
 
+/* A word's shape: its length and its first and last two bytes, mixed
+ * into a bit of the shape filter. Cheaper than the word's hash, which
+ * reads every byte. */
+static size_t rs_word_shape(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t v = n < 2 ? (uint64_t)n << 40 | (n ? u[0] : 0)
+                       : (uint64_t)n << 40 | (uint64_t)u[0] << 24 | (uint64_t)u[1] << 16 | (uint64_t)u[n - 2] << 8 |
+                             u[n - 1];
+    v *= 0x9E3779B97F4A7C15ULL;
+    return (size_t)(v >> 48) & (RS_SHAPE_BITS - 1);
+}
+
+static void rs_shape_add(const char *s, size_t n)
+{
+    size_t bit = rs_word_shape(s, n);
+    rs_lex.shapes[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int rs_shape_listed(const char *s, size_t n)
+{
+    size_t bit = rs_word_shape(s, n);
+    return (rs_lex.shapes[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The shapes of the one-word key k as rs_lookup_affixed may find it:
+ * alone, after a clitic or two, as لل for its ال, with ماه glued on. */
+static void rs_shape_add_word(const char *k, size_t n, rs_buf *w)
+{
+    static const char *const clitics[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84"}; /* و ف ب ل */
+    rs_shape_add(k, n);
+    rs_buf_clear(w);
+    rs_buf_append(w, k, n);
+    rs_buf_append(w, "\xd9\x85\xd8\xa7\xd9\x87", 6); /* ماه */
+    rs_shape_add(w->data, w->len);
+    for (size_t a = 0; a < 4; a++) {
+        rs_buf_clear(w);
+        rs_buf_append(w, clitics[a], 2);
+        rs_buf_append(w, k, n);
+        rs_shape_add(w->data, w->len);
+        for (size_t b = 2; b < 4 && a < 2; b++) {
+            w->len = 2;
+            rs_buf_append(w, clitics[b], 2);
+            rs_buf_append(w, k, n);
+            rs_shape_add(w->data, w->len);
+        }
+    }
+    if (n > 4 && memcmp(k, "\xd8\xa7\xd9\x84", 4) == 0) { /* ال... written لل... */
+        rs_buf_clear(w);
+        rs_buf_append(w, clitics[3], 2);
+        rs_buf_append(w, k + 2, n - 2);
+        rs_shape_add(w->data, w->len);
+    }
+}
+
+/* Every shape a word that the lists hold, or that starts one of their
+ * phrases, may take. */
+static void rs_lex_build_shapes(void)
+{
+    const char *k = rs_lex.keys.data;
+    rs_buf w;
+    rs_buf_init(&w);
+    for (size_t r = 0; r < rs_lex.n; r++) {
+        const char *key = k + rs_lex.rows[r].key;
+        size_t len = rs_lex.rows[r].len, first = rs_first_word_len(key, len);
+        if (first == len)
+            rs_shape_add_word(key, len, &w);
+        else
+            rs_shape_add(key, first);
+    }
+    rs_buf_free(&w);
+}
+
 static void rs_lex_load(void)
 {
     rs_build_fold_table();
@@ -345,6 +426,7 @@ static void rs_lex_load(void)
     qsort(rs_lex.rows, rs_lex.n, sizeof *rs_lex.rows, rs_row_cmp);
     rs_lex_build_index();
     rs_lex_build_starts();
+    rs_lex_build_shapes();
 }
 
 /* The rows for a folded phrase whose rs_word_hash is h: *first and the
@@ -593,7 +675,7 @@ static void rs_match_words(rs_work *w)
     for (size_t i = 0; i < w->n;) {
         rs_tok t = w->t[i];
         size_t took = 1;
-        if (t.type == T_WORD) {
+        if (t.type == T_WORD && rs_shape_listed(w->pool.data + t.wo, t.wl)) {
             size_t maxk = w->n - i < RS_MAX_PHRASE ? w->n - i : RS_MAX_PHRASE;
             /* The word alone is looked up by the same hash. */
             uint64_t word_hash = rs_word_hash(w->pool.data + t.wo, t.wl);

@@ -146,10 +146,27 @@ void rs_furniture_mark(const char *text, rs_line *lines, size_t n);
  * (. ! ? ؟ … or a closing quote). */
 int rs_line_ends_sentence(const char *text, const rs_line *line);
 
+/* A word of a fixed list, with its length in bytes. */
+typedef struct rs_word {
+    const char *text;
+    size_t len;
+} rs_word;
+#define RS_WORD(w) {w, sizeof w - 1}
+
 /* Whether the space between the normalised words a and b (p is the word
  * before a, or NULL) separates a detached Persian affix from its word:
  * "می کند", "رسانه های". rs_normalize and rs_tokenize both join there. */
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn);
+
+/* Whether the normalised word w could be either side of a pair that
+ * rs_affix_joins joins: when no word of a sentence could, rs_tokenize
+ * skips the search. */
+int rs_affix_may_join(const char *w, size_t n);
+
+/* What rs_normalize writes for the code point c whatever surrounds it,
+ * without ICU: c itself or the one letter it folds to. 0 when c needs more
+ * (NFKC, deletion, a space): rs_tokenize then normalises the word whole. */
+uint32_t rs_fold_alone(uint32_t c);
 
 /* Bundled data files, compiled in from dict/ (see cmake/embed.cmake). */
 extern const unsigned char rs_data_furniture[];

@@ -117,6 +117,15 @@ static uint32_t rs_fold_code(uint32_t c)
     return rs_fold_table.fold[c] == RS_FOLD_DELETE ? RS_DELETE : rs_fold_table.fold[c];
 }
 
+uint32_t rs_fold_alone(uint32_t c)
+{
+    pthread_once(&rs_fold_once, rs_build_fold_table);
+    if (c == 0 || !rs_fast(c))
+        return 0;
+    uint32_t f = rs_fold_code(c);
+    return f == RS_DELETE || f == ' ' ? 0 : f;
+}
+
 /* Whether s[i] starts a two-byte letter that rs_fold_into copies as it
  * is: most letters of Arabic script are. */
 static int rs_plain_pair(const char *s, size_t len, size_t i)
@@ -220,19 +229,13 @@ static int rs_fold_with_icu(const char *s, size_t len, rs_buf *out)
 /* Words that stand apart in some spellings but belong to a neighbour:
  * the verbal prefixes attach to the next word, the suffixes to the one
  * before. All in folded form. */
-typedef struct rs_affix_word {
-    const char *text;
-    size_t len;
-} rs_affix_word;
-#define RS_A(w) {w, sizeof w - 1}
-
-static const rs_affix_word rs_prefix_words[] = {RS_A("می"), RS_A("نمی")};
-static const rs_affix_word rs_suffix_words[] = {
-    RS_A("ها"), RS_A("های"), RS_A("هایی"), RS_A("هایم"), RS_A("هایت"), RS_A("هایش"),
-    RS_A("هایمان"), RS_A("هایتان"), RS_A("هایشان"), RS_A("ترین"),
+static const rs_word rs_prefix_words[] = {RS_WORD("می"), RS_WORD("نمی")};
+static const rs_word rs_suffix_words[] = {
+    RS_WORD("ها"), RS_WORD("های"), RS_WORD("هایی"), RS_WORD("هایم"), RS_WORD("هایت"), RS_WORD("هایش"),
+    RS_WORD("هایمان"), RS_WORD("هایتان"), RS_WORD("هایشان"), RS_WORD("ترین"),
 };
 
-static int rs_word_in(const char *w, size_t n, const rs_affix_word *list, size_t count)
+static int rs_word_in(const char *w, size_t n, const rs_word *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
         if (list[i].len == n && memcmp(list[i].text, w, n) == 0)
@@ -278,18 +281,27 @@ static size_t rs_trailing_letters(const char *w, size_t n, size_t *from)
 }
 
 /* Whether the pair can join at all, from the bytes at the seam: a prefix
- * word is می or نمی, so the first ends in می; a suffix word starts with ه
- * or ت (ترین); and ای joins only a word ending in ه. Most pairs, among
+ * word is می or نمی, so the first ends in می; a suffix word starts with ها
+ * or is ترین; and ای joins only a word ending in ه. Most pairs, among
  * them the many words that end in ی, fail this without decoding. */
 static int rs_may_join(const char *a, size_t an, const char *b, size_t bn)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
     if (an >= 4 && x[an - 4] == 0xD9 && x[an - 3] == 0x85 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
         return 1;
-    if (bn >= 2 && ((y[0] == 0xD9 && y[1] == 0x87) || (y[0] == 0xD8 && y[1] == 0xAA)))
+    if (bn >= 4 && memcmp(y, "ها", 4) == 0)
+        return 1;
+    if (bn >= 8 && memcmp(y, "ترین", 8) == 0)
         return 1;
     return bn >= 4 && y[0] == 0xD8 && y[1] == 0xA7 && y[2] == 0xDB && y[3] == 0x8C && an >= 2 &&
            x[an - 2] == 0xD9 && x[an - 1] == 0x87;
+}
+
+int rs_affix_may_join(const char *w, size_t n)
+{
+    const unsigned char *x = (const unsigned char *)w;
+    return (n >= 4 && x[n - 4] == 0xD9 && x[n - 3] == 0x85 && x[n - 2] == 0xDB && x[n - 1] == 0x8C) ||
+           (n >= 4 && (memcmp(w, "ها", 4) == 0 || memcmp(w, "ای", 4) == 0)) || (n >= 8 && memcmp(w, "ترین", 8) == 0);
 }
 
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn)

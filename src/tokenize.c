@@ -52,12 +52,18 @@ static rs_char_class rs_classify_slow(uint32_t c)
  * letter of every sentence was a large part of tokenising. */
 #define RS_CLASS_TABLE 0x800
 static uint8_t rs_class_table[RS_CLASS_TABLE];
+/* For the letters of that range that rs_normalize folds one by one
+ * (rs_fold_alone), the folded letter; 0 for the rest. */
+static uint16_t rs_letter_fold[RS_CLASS_TABLE];
 static pthread_once_t rs_class_once = PTHREAD_ONCE_INIT;
 
 static void rs_build_class_table(void)
 {
-    for (uint32_t c = 0; c < RS_CLASS_TABLE; c++)
+    for (uint32_t c = 0; c < RS_CLASS_TABLE; c++) {
         rs_class_table[c] = (uint8_t)rs_classify_slow(c);
+        uint32_t f = rs_class_table[c] == RS_CH_LETTER ? rs_fold_alone(c) : 0;
+        rs_letter_fold[c] = (uint16_t)(f < RS_CLASS_TABLE ? f : 0);
+    }
 }
 
 static rs_char_class rs_classify(uint32_t c)
@@ -118,6 +124,47 @@ static size_t rs_scan_word(const rs_cursor *cur, size_t i)
     return i;
 }
 
+/* Whether the word being scanned goes on at i, where a character that
+ * rs_letter_fold has no entry for stands: a letter or mark that needs the
+ * general path, or a joiner that may join. */
+static int rs_word_goes_on(const rs_cursor *cur, size_t i)
+{
+    size_t next;
+    uint32_t c = rs_peek(cur, i, &next);
+    rs_char_class k = rs_classify(c);
+    return k == RS_CH_LETTER || k == RS_CH_MARK || k == RS_CH_JOINER || rs_word_joiner(c);
+}
+
+/* Scans the word at i and appends its normalised form (no NUL) to pool,
+ * when every character of it has an rs_letter_fold entry, as in nearly
+ * every word; returns its end. Returns 0, with pool as it was, for any
+ * other word: rs_scan_word and rs_normalize take those. One read of each
+ * byte instead of two. */
+static size_t rs_scan_folding(const rs_cursor *cur, size_t i, rs_buf *pool)
+{
+    const unsigned char *u = (const unsigned char *)cur->s;
+    size_t end = cur->end;
+    rs_buf_reserve(pool, end - i);
+    unsigned char *w = (unsigned char *)pool->data + pool->len;
+    while (i < end) {
+        uint32_t f;
+        if (u[i] < 0x80 && (f = rs_letter_fold[u[i]])) {
+            *w++ = (unsigned char)f;
+            i++;
+        } else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < end && (u[i + 1] & 0xC0) == 0x80 &&
+                   (f = rs_letter_fold[(u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)])) {
+            w += rs_utf8_encode(f, (char *)w);
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (i < end && rs_word_goes_on(cur, i))
+        return 0;
+    pool->len = (size_t)((char *)w - pool->data);
+    return i;
+}
+
 /* The end of the number starting at i. */
 static size_t rs_scan_number(const rs_cursor *cur, size_t i)
 {
@@ -149,16 +196,24 @@ static rs_token *rs_new_token(rs_tokens *list)
     return t;
 }
 
-static void rs_add_token(rs_tokens *list, const char *text, size_t a, size_t b, rs_token_kind kind)
+/* Adds the token [a, b) whose normalised form is the end of the pool
+ * from norm_off on. */
+static void rs_push_token(rs_tokens *list, size_t a, size_t b, rs_token_kind kind, size_t norm_off)
 {
     rs_token *t = rs_new_token(list);
     t->start = a;
     t->end = b;
     t->kind = (uint8_t)kind;
-    t->norm_off = (uint32_t)list->pool.len;
-    rs_normalize(text + a, b - a, &list->pool);
-    t->norm_len = (uint32_t)(list->pool.len - t->norm_off);
+    t->norm_off = (uint32_t)norm_off;
+    t->norm_len = (uint32_t)(list->pool.len - norm_off);
     rs_buf_putc(&list->pool, '\0');
+}
+
+static void rs_add_token(rs_tokens *list, const char *text, size_t a, size_t b, rs_token_kind kind)
+{
+    size_t norm_off = list->pool.len;
+    rs_normalize(text + a, b - a, &list->pool);
+    rs_push_token(list, a, b, kind, norm_off);
 }
 
 /* Joins detached Persian affixes: each word that rs_affix_joins attaches
@@ -172,11 +227,11 @@ static void rs_join_tokens(rs_tokens *list, const char *text)
             rs_token *prev = &list->items[w - 1];
             rs_token *before = w > 1 ? &list->items[w - 2] : NULL;
             const char *pool = list->pool.data;
-            int adjacent = prev->kind == RS_TOKEN_WORD && cur->kind == RS_TOKEN_WORD &&
-                           !memchr(text + prev->end, '\n', cur->start - prev->end);
-            if (adjacent && rs_affix_joins(before ? pool + before->norm_off : NULL, before ? before->norm_len : 0,
-                                           pool + prev->norm_off, prev->norm_len,
-                                           pool + cur->norm_off, cur->norm_len)) {
+            /* The line break is looked for last: most pairs fail before. */
+            if (prev->kind == RS_TOKEN_WORD && cur->kind == RS_TOKEN_WORD &&
+                rs_affix_joins(before ? pool + before->norm_off : NULL, before ? before->norm_len : 0,
+                               pool + prev->norm_off, prev->norm_len, pool + cur->norm_off, cur->norm_len) &&
+                !memchr(text + prev->end, '\n', cur->start - prev->end)) {
                 /* Reserved first, so the copies' sources stay put. */
                 rs_buf_reserve(&list->pool, (size_t)prev->norm_len + cur->norm_len + 1);
                 uint32_t off = (uint32_t)list->pool.len;
@@ -189,7 +244,9 @@ static void rs_join_tokens(rs_tokens *list, const char *text)
                 continue;
             }
         }
-        list->items[w++] = *cur;
+        if (w != r)
+            list->items[w] = *cur;
+        w++;
     }
     list->n = w;
 }
@@ -353,36 +410,88 @@ static int rs_arabic_script(const char *s, size_t len)
     return len >= 2 && u[0] >= 0xD8 && u[0] <= 0xDB && (u[1] & 0xC0) == 0x80;
 }
 
+/* Which rules find a word's stem. */
+enum { RS_STEM_ENGLISH, RS_STEM_ARABIC, RS_STEM_PERSIAN };
+
+/* What a word's stem leaves off: the stem is the word without front bytes
+ * at its start and back bytes at its end, plus a y when y is set. */
+typedef struct rs_stem_cut {
+    uint32_t front, back;
+    uint16_t affixes;
+    uint8_t y;
+} rs_stem_cut;
+
+static rs_stem_cut rs_cut_stem(const char *s, size_t n, int rules)
+{
+    size_t a = 0, b = n;
+    int y = 0;
+    uint16_t affixes;
+    if (rules == RS_STEM_ENGLISH)
+        affixes = rs_stem_english(s, &a, &b, &y);
+    else if (rules == RS_STEM_ARABIC)
+        affixes = rs_stem_arabic(s, &a, &b);
+    else
+        affixes = rs_stem_persian(s, &a, &b);
+    return (rs_stem_cut){(uint32_t)a, (uint32_t)(n - b), affixes, (uint8_t)y};
+}
+
+/* The cuts of words met lately, with their stems' hashes, by the hash of
+ * the word: news repeats its words, and a cut tries some twenty affixes.
+ * One slot per hash value, taken over by the newest word; words longer
+ * than RS_MEMO_WORD bytes are cut afresh each time. */
+#define RS_MEMO_SLOTS 4096
+#define RS_MEMO_WORD 22
+
+struct rs_stem_memo {
+    uint64_t stem_hash;
+    uint16_t affixes;
+    uint8_t len; /* of word; 0 in an empty slot */
+    uint8_t rules, front, back, y;
+    char word[RS_MEMO_WORD];
+};
+
+/* The memo slot for the word s of n bytes, or NULL for a long word. */
+static struct rs_stem_memo *rs_memo_slot(rs_tokens *list, size_t n, uint64_t word_hash)
+{
+    if (n > RS_MEMO_WORD)
+        return NULL;
+    if (!list->stem_memo && !(list->stem_memo = calloc(RS_MEMO_SLOTS, sizeof *list->stem_memo)))
+        abort();
+    return &list->stem_memo[word_hash & (RS_MEMO_SLOTS - 1)];
+}
+
+/* The stem of t, whose norm_hash is set. */
 static void rs_find_stem(rs_tokens *list, rs_token *t, rs_lang lang)
 {
     /* A stem is never longer than its word: with room for one more copy
      * reserved, s stays put while the stem is added. */
     rs_buf_reserve(&list->pool, t->norm_len + 1);
     const char *s = list->pool.data + t->norm_off;
-    size_t a = 0, b = t->norm_len;
-    int y = 0;
-    if (t->kind == RS_TOKEN_WORD) {
-        if (!rs_arabic_script(s, b))
-            t->affixes = rs_stem_english(s, &a, &b, &y);
-        else if (lang == RS_LANG_AR)
-            t->affixes = rs_stem_arabic(s, &a, &b);
-        else
-            t->affixes = rs_stem_persian(s, &a, &b);
-    }
-    t->norm_hash = rs_word_hash(s, t->norm_len);
-    if (a == 0 && b == t->norm_len && !y) {
-        t->stem_off = t->norm_off;
-        t->stem_len = t->norm_len;
-        t->stem_hash = t->norm_hash;
+    size_t n = t->norm_len;
+    t->stem_off = t->norm_off;
+    t->stem_len = t->norm_len;
+    t->stem_hash = t->norm_hash;
+    if (t->kind != RS_TOKEN_WORD)
         return;
+    int rules = !rs_arabic_script(s, n) ? RS_STEM_ENGLISH : lang == RS_LANG_AR ? RS_STEM_ARABIC : RS_STEM_PERSIAN;
+    struct rs_stem_memo *m = rs_memo_slot(list, n, t->norm_hash);
+    int known = m && m->len == n && m->rules == rules && rs_same_bytes(m->word, s, n);
+    rs_stem_cut cut = known ? (rs_stem_cut){m->front, m->back, m->affixes, m->y} : rs_cut_stem(s, n, rules);
+    t->affixes = cut.affixes;
+    if (cut.front || cut.back || cut.y) {
+        t->stem_off = (uint32_t)list->pool.len;
+        t->stem_len = (uint32_t)(n - cut.front - cut.back + cut.y);
+        rs_buf_append(&list->pool, s + cut.front, n - cut.front - cut.back);
+        if (cut.y)
+            rs_buf_putc(&list->pool, 'y');
+        rs_buf_putc(&list->pool, '\0');
+        t->stem_hash = known ? m->stem_hash : rs_word_hash(list->pool.data + t->stem_off, t->stem_len);
     }
-    t->stem_off = (uint32_t)list->pool.len;
-    t->stem_len = (uint32_t)(b - a + (size_t)y);
-    rs_buf_append(&list->pool, s + a, b - a);
-    if (y)
-        rs_buf_putc(&list->pool, 'y');
-    rs_buf_putc(&list->pool, '\0');
-    t->stem_hash = rs_word_hash(list->pool.data + t->stem_off, t->stem_len);
+    if (m && !known) {
+        *m = (struct rs_stem_memo){t->stem_hash, cut.affixes, (uint8_t)n, (uint8_t)rules,
+                                   (uint8_t)cut.front, (uint8_t)cut.back, cut.y, {0}};
+        memcpy(m->word, s, n);
+    }
 }
 
 /* ------------------------------------------------------------ driver */
@@ -396,6 +505,7 @@ void rs_tokens_init(rs_tokens *list)
 void rs_tokens_free(rs_tokens *list)
 {
     free(list->items);
+    free(list->stem_memo);
     rs_buf_free(&list->pool);
     memset(list, 0, sizeof *list);
 }
@@ -414,8 +524,14 @@ void rs_tokenize(const char *text, size_t start, size_t end, rs_lang lang, rs_to
         if (k == RS_CH_SPACE || k == RS_CH_JOINER || k == RS_CH_MARK) {
             i = next;
         } else if (k == RS_CH_LETTER) {
-            size_t e = rs_scan_word(&cur, i);
-            rs_add_token(list, text, i, e, RS_TOKEN_WORD);
+            size_t norm_off = list->pool.len;
+            size_t e = rs_scan_folding(&cur, i, &list->pool);
+            if (e) {
+                rs_push_token(list, i, e, RS_TOKEN_WORD, norm_off);
+            } else {
+                e = rs_scan_word(&cur, i);
+                rs_add_token(list, text, i, e, RS_TOKEN_WORD);
+            }
             i = e;
         } else if (k == RS_CH_DIGIT) {
             size_t e = rs_scan_number(&cur, i);
@@ -426,7 +542,21 @@ void rs_tokenize(const char *text, size_t start, size_t end, rs_lang lang, rs_to
             i = next;
         }
     }
-    rs_join_tokens(list, text);
+    int may_join = 0;
+    for (size_t n = 0; n < list->n && !may_join; n++)
+        may_join = list->items[n].kind == RS_TOKEN_WORD &&
+                   rs_affix_may_join(list->pool.data + list->items[n].norm_off, list->items[n].norm_len);
+    if (may_join)
+        rs_join_tokens(list, text);
+    /* The words' memo slots are fetched for all the sentence first: they
+     * lie at random in a table larger than the first-level cache. */
+    for (size_t n = 0; n < list->n; n++) {
+        rs_token *t = &list->items[n];
+        t->norm_hash = rs_word_hash(list->pool.data + t->norm_off, t->norm_len);
+        struct rs_stem_memo *m = t->kind == RS_TOKEN_WORD ? rs_memo_slot(list, t->norm_len, t->norm_hash) : NULL;
+        if (m)
+            __builtin_prefetch(m);
+    }
     for (size_t n = 0; n < list->n; n++)
         rs_find_stem(list, &list->items[n], lang);
 }

@@ -58,19 +58,44 @@ uint32_t rs_utf8_next(const char *str, size_t len, size_t *i)
     return cp;
 }
 
+/* The high bit of each byte of w whose bits under mask equal value's. */
+static uint64_t rs_bytes_match(uint64_t w, unsigned char mask, unsigned char value)
+{
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t x = (w & (ones * mask)) ^ (ones * value);
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
+/* How many of the eight bytes at s, which start a character, are whole
+ * valid characters when all eight are ASCII or belong to two-byte
+ * sequences (all of Latin and Arabic script): 8, or 7 when the last is a
+ * lead byte whose sequence goes on. 0 otherwise. Every continuation byte
+ * must follow a lead byte C2 to DF, and every such lead byte within the
+ * eight be followed by one. The masks assume little-endian loads. */
+static size_t rs_short_chars_of_eight(const unsigned char *s)
+{
+    uint64_t w;
+    __builtin_memcpy(&w, s, 8);
+    uint64_t ascii = ~w & 0x8080808080808080ULL;
+    uint64_t cont = rs_bytes_match(w, 0xC0, 0x80);
+    uint64_t lead = rs_bytes_match(w, 0xE0, 0xC0) & ~rs_bytes_match(w, 0xFE, 0xC0);
+    if ((ascii | cont | lead) != 0x8080808080808080ULL || lead << 8 != cont)
+        return 0;
+    return 8 - (size_t)(lead >> 63);
+}
+
 size_t rs_utf8_valid_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
+        size_t whole;
+        if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && i + 8 <= len && (whole = rs_short_chars_of_eight(s + i))) {
+            i += whole;
+            continue;
+        }
         if (s[i] < 0x80) {
-            /* ASCII runs are the common case in Latin text; after each
-             * ASCII byte (in Arabic script, mostly a space between words)
-             * try eight bytes at a time. */
             i++;
-            uint64_t w;
-            while (i + 8 <= len && (__builtin_memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL)))
-                i += 8;
             continue;
         }
         /* Two-byte letters (all of Arabic script) are valid whenever the

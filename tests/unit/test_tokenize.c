@@ -100,6 +100,38 @@ static void offsets_point_into_the_text(void **state)
     rs_tokens_free(&list);
 }
 
+/* The stems of words met before come from the tokenizer's memo: they must
+ * be what a fresh list finds, and the memo must tell the Arabic rules
+ * from the Persian ones for the same letters. */
+static void remembered_stems_match_fresh_ones(void **state)
+{
+    (void)state;
+    const char *s = "والمسؤولون في وزارت‌ها THE Policies والمسؤولون وزارت‌ها policies";
+    rs_tokens list, fresh;
+    rs_tokens_init(&list);
+    rs_tokens_init(&fresh);
+    const rs_lang langs[] = {RS_LANG_AR, RS_LANG_FA, RS_LANG_AR, RS_LANG_EN};
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        rs_tokenize(s, 0, strlen(s), langs[l], &list);
+        rs_tokens_free(&fresh);
+        rs_tokens_init(&fresh);
+        rs_tokenize(s, 0, strlen(s), langs[l], &fresh);
+        assert_int_equal(list.n, fresh.n);
+        for (size_t i = 0; i < list.n; i++) {
+            assert_string_equal(rs_token_stem(&list, &list.items[i]), rs_token_stem(&fresh, &fresh.items[i]));
+            assert_int_equal(list.items[i].affixes, fresh.items[i].affixes);
+            assert_true(list.items[i].stem_hash == fresh.items[i].stem_hash);
+        }
+    }
+    /* The same word, stemmed by each language's rules in turn. */
+    rs_tokenize("والمسؤولون", 0, strlen("والمسؤولون"), RS_LANG_AR, &list);
+    assert_int_not_equal(list.items[0].affixes, 0);
+    rs_tokenize("والمسؤولون", 0, strlen("والمسؤولون"), RS_LANG_FA, &list);
+    assert_int_equal(list.items[0].affixes, 0);
+    rs_tokens_free(&list);
+    rs_tokens_free(&fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +141,7 @@ int main(void)
         cmocka_unit_test(digits_glued_to_words_split_off),
         cmocka_unit_test(english_possessives_and_plurals),
         cmocka_unit_test(offsets_point_into_the_text),
+        cmocka_unit_test(remembered_stems_match_fresh_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

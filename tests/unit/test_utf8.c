@@ -106,6 +106,55 @@ static void damaged_utf8_is_repaired_not_reencoded(void **state)
     rs_buf_free(&out);
 }
 
+/* The valid prefix by the Unicode table, one sequence at a time: what
+ * rs_utf8_valid_prefix, eight bytes at a time where it can, must agree
+ * with. */
+static size_t reference_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 0 || len - i < n)
+            return i;
+        uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+static void valid_prefix_agrees_with_the_table(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", " ", "\xD8\xA7", "\xDB\x8C", "\xC2\xA0", "\xDF\xBF", "\x80", "\xBF",
+                                         "\xC0\x80", "\xC1\xBF", "\xC2", "\xD9", "\xE2\x80\x8C", "\xED\xA0\x80",
+                                         "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xFF", "\n"};
+    unsigned char buf[64];
+    unsigned seed = 12345;
+    for (int round = 0; round < 200000; round++) {
+        size_t len = 0;
+        while (len < 40) {
+            seed = seed * 1103515245u + 12345u;
+            /* Mostly good pieces, so that bad ones land at every offset. */
+            size_t k = (seed >> 16) % 100 < 90 ? (seed >> 8) % 6 : (seed >> 8) % (sizeof pieces / sizeof *pieces);
+            size_t n = strlen(pieces[k]);
+            memcpy(buf + len, pieces[k], n);
+            len += n;
+        }
+        for (size_t cut = 0; cut <= len; cut += 7)
+            assert_int_equal(rs_utf8_valid_prefix((const char *)buf, cut), reference_valid_prefix(buf, cut));
+        assert_int_equal(rs_utf8_valid_prefix((const char *)buf, len), reference_valid_prefix(buf, len));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +165,7 @@ int main(void)
         cmocka_unit_test(converts_iso_8859_6),
         cmocka_unit_test(converts_persian_windows_1256),
         cmocka_unit_test(damaged_utf8_is_repaired_not_reencoded),
+        cmocka_unit_test(valid_prefix_agrees_with_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
