@@ -118,8 +118,9 @@ _Static_assert(RS_WORD_LIST_COUNT <= 64, "a list's bit must fit in uint64_t");
 static uint64_t rs_word_mask(const char *w, size_t n);
 static uint64_t rs_word_mask_hashed(const char *w, size_t n, uint64_t hash);
 
-/* Whether w is in one of the word lists below: one hash lookup, since the
- * coder asks for every token of every sentence. */
+/* Whether w is in one of the word lists whose RS_LIST bits are in list:
+ * one hash lookup, since the coder asks for every token of every
+ * sentence. */
 static int rs_is(const char *w, size_t n, uint64_t list)
 {
     return (rs_word_mask(w, n) & list) != 0;

@@ -527,12 +527,17 @@ static void rs_scan_tokens(rs_work *w, const char *text, size_t start, size_t en
     size_t i = start;
     while (i < end) {
         if (open && open->type == T_WORD && rs_plain_letter(text, end, i)) {
-            if (w->pool.len + 4 >= w->pool.cap)
-                rs_buf_reserve(&w->pool, 4);
-            memcpy(w->pool.data + w->pool.len, text + i, 2);
-            w->pool.len += 2;
-            open->wl += 2;
-            i += 2;
+            /* The whole run of such letters at once. */
+            rs_buf_reserve(&w->pool, end - i);
+            char *p = w->pool.data + w->pool.len;
+            size_t from = i;
+            do {
+                memcpy(p, text + i, 2);
+                p += 2;
+                i += 2;
+            } while (i < end && rs_plain_letter(text, end, i));
+            w->pool.len = (size_t)(p - w->pool.data);
+            open->wl += (uint32_t)(i - from);
             open->end = i;
             split = 0;
             continue;

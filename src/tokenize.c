@@ -159,8 +159,10 @@ static size_t rs_scan_folding(const rs_cursor *cur, size_t i, rs_buf *pool)
             break;
         }
     }
-    if (i < end && rs_word_goes_on(cur, i))
+    if (i < end && rs_word_goes_on(cur, i)) {
+        pool->data[pool->len] = '\0';
         return 0;
+    }
     pool->len = (size_t)((char *)w - pool->data);
     return i;
 }

@@ -221,8 +221,6 @@ int rs_light_verb_index(const char *infinitive, size_t len)
     return -1;
 }
 
-/* Every reading of a normalised word as a light-verb form: calls fn for
- * each. Returns how many there were. */
 const char *rs_light_verb_name(int verb)
 {
     pthread_once(&rs_verbs_once, rs_load_verbs);
