@@ -678,13 +678,13 @@ static void rs_match_words(rs_work *w)
 {
     size_t out = 0;
     for (size_t i = 0; i < w->n;) {
-        rs_tok t = w->t[i];
+        rs_tok *t = &w->t[i]; /* merged in place, then moved down to out */
         size_t took = 1;
-        if (t.type == T_WORD && rs_shape_listed(w->pool.data + t.wo, t.wl)) {
+        if (t->type == T_WORD && rs_shape_listed(w->pool.data + t->wo, t->wl)) {
             size_t maxk = w->n - i < RS_MAX_PHRASE ? w->n - i : RS_MAX_PHRASE;
             /* The word alone is looked up by the same hash. */
-            uint64_t word_hash = rs_word_hash(w->pool.data + t.wo, t.wl);
-            if (!rs_starts_phrase(w->pool.data + t.wo, t.wl, word_hash))
+            uint64_t word_hash = rs_word_hash(w->pool.data + t->wo, t->wl);
+            if (!rs_starts_phrase(w->pool.data + t->wo, t->wl, word_hash))
                 maxk = 1;
             for (size_t k = maxk; k >= 1; k--) {
                 const char *key;
@@ -694,17 +694,19 @@ static void rs_match_words(rs_work *w)
                 uint32_t first;
                 size_t n = k == 1 ? rs_lex_find(key, key_len, word_hash, &first) : rs_try_key(key, key_len, &first);
                 if (!n && k == 1)
-                    n = rs_lookup_affixed(key, key_len, &t), first = t.lex;
+                    n = rs_lookup_affixed(key, key_len, t), first = t->lex;
                 if (n) {
-                    t.lex = first;
-                    t.nlex = (uint32_t)n;
-                    t.end = w->t[i + k - 1].end;
+                    t->lex = first;
+                    t->nlex = (uint32_t)n;
+                    t->end = w->t[i + k - 1].end;
                     took = k;
                     break;
                 }
             }
         }
-        w->t[out++] = t;
+        if (out != i)
+            w->t[out] = *t;
+        out++;
         i += took;
     }
     w->n = out;

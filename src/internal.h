@@ -135,9 +135,15 @@ void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size);
 /* A line of a document and the verdict on it. */
 typedef struct rs_line {
     size_t start, end; /* [start, end) without the newline */
-    size_t words;      /* white-space separated words, counted up to 33 */
+    size_t words;      /* rs_line_words of the line */
     rs_drop dropped;
 } rs_line;
+
+/* The white-space separated words of a line (spaces, tabs, no-break
+ * spaces), counted up to RS_LINE_WORDS_COUNTED + 1: the furniture rules
+ * only ask whether a line has more than a couple of dozen. */
+#define RS_LINE_WORDS_COUNTED 32
+size_t rs_line_words(const char *s, size_t len);
 
 /* Marks the lines of a document that are page furniture. */
 void rs_furniture_mark(const char *text, rs_line *lines, size_t n);

@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Furniture rules only ask whether a line has more than a couple of dozen
- * words, so counting stops there. */
-#define RS_WORDS_COUNTED 32
 
 /* The high bit of each byte of w that equals c, exactly (no carries
  * between bytes). */
@@ -27,17 +24,20 @@ static uint64_t rs_bytes_equal(uint64_t w, unsigned char c)
  * document. The byte masks assume little-endian loads; elsewhere every
  * byte takes the plain loop. */
 #define RS_WORD_AT_A_TIME (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
-static size_t rs_count_words(const char *s, size_t len)
+size_t rs_line_words(const char *s, size_t len)
 {
     size_t words = 0, i = 0;
     int in_word = 0;
-    while (i < len && words <= RS_WORDS_COUNTED) {
+    while (i < len && words <= RS_LINE_WORDS_COUNTED) {
         uint64_t w;
         if (RS_WORD_AT_A_TIME && i + 8 <= len && (memcpy(&w, s + i, 8), !rs_bytes_equal(w, 0xC2))) {
             uint64_t space = rs_bytes_equal(w, ' ') | rs_bytes_equal(w, '\t') | rs_bytes_equal(w, '\r');
             /* A word starts at a byte that is not a space after one that is. */
             uint64_t space_before = space << 8 | (in_word ? 0 : 0x80);
-            words += (size_t)__builtin_popcountll(~space & space_before & 0x8080808080808080ULL);
+            /* One bit per byte at most: a multiply counts them (without
+             * -mpopcnt the builtin is a library call). */
+            uint64_t starts = (~space & space_before & 0x8080808080808080ULL) >> 7;
+            words += (size_t)((starts * 0x0101010101010101ULL) >> 56);
             in_word = !(space >> 63);
             i += 8;
             continue;
@@ -53,7 +53,7 @@ static size_t rs_count_words(const char *s, size_t len)
         }
         i++;
     }
-    return words > RS_WORDS_COUNTED ? RS_WORDS_COUNTED + 1 : words;
+    return words > RS_LINE_WORDS_COUNTED ? RS_LINE_WORDS_COUNTED + 1 : words;
 }
 
 /* The document's lines, with their word counts. The caller frees it. */
@@ -74,7 +74,7 @@ static rs_line *rs_split_lines(const char *text, size_t len, size_t *n_out)
         }
         lines[n].start = at;
         lines[n].end = end;
-        lines[n].words = rs_count_words(text + at, end - at);
+        lines[n].words = rs_line_words(text + at, end - at);
         lines[n].dropped = RS_KEEP;
         n++;
         if (!nl)

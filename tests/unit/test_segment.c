@@ -2,6 +2,8 @@
  * full stop does not end one. */
 #include "test_util.h"
 
+#include "internal.h"
+
 /* Splits s and checks the sentences against want (NULL-terminated). */
 static void expect_sentences(const char *s, const char *const *want)
 {
@@ -71,10 +73,51 @@ static void a_missing_space_before_arabic_script_still_splits(void **state)
     EXPECT("What?! Really...", "What?!", "Really...");
 }
 
+/* Words of a line one byte at a time, as rs_line_words counts them eight
+ * at a time where it can. */
+static size_t reference_line_words(const char *s, size_t len)
+{
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int nbsp = c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0;
+        if (c == ' ' || c == '\t' || c == '\r' || nbsp) {
+            in_word = 0;
+            i += (size_t)nbsp;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+    }
+    return words > RS_LINE_WORDS_COUNTED ? RS_LINE_WORDS_COUNTED + 1 : words;
+}
+
+static void line_words_agree_with_a_plain_count(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "ab", " ", "  ", "\t", "\r", "\xC2\xA0", "\xC2\xAB", "\xD8\xA7",
+                                         "\xD9\x84\xD9\x85", "\xA0", "\xC2"};
+    char buf[256];
+    unsigned seed = 7;
+    for (int round = 0; round < 100000; round++) {
+        size_t len = 0, target = 1 + round % 200;
+        while (len + 4 < target) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            memcpy(buf + len, p, strlen(p));
+            len += strlen(p);
+        }
+        for (size_t from = 0; from < 3 && from <= len; from++)
+            assert_int_equal(rs_line_words(buf + from, len - from), reference_line_words(buf + from, len - from));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(splits_at_marks_and_line_breaks),
+        cmocka_unit_test(line_words_agree_with_a_plain_count),
         cmocka_unit_test(does_not_split_numbers),
         cmocka_unit_test(does_not_split_abbreviations_or_initials),
         cmocka_unit_test(closing_quotes_stay_with_their_sentence),
