@@ -77,13 +77,15 @@ static uint32_t rs_fold_letter(uint32_t c)
     return c == 0x064A ? 0x06CC : c == 0x0643 ? 0x06A9 : c;
 }
 
-/* Words of up to eight bytes packed into an integer (a word's bytes are
- * never 0, so the packing is unique; 0 is no word): every word of every
- * document is scored, and one integer compare beats a memcmp call. */
+/* Words of up to eight bytes packed into an integer, byte k in bits 8k
+ * to 8k + 7 (a word's bytes are never 0, so the packing is unique; 0 is
+ * no word): every word of every document is scored, and one integer
+ * compare beats a memcmp call. rs_count packs as it reads. */
 static uint64_t rs_pack_word(const char *w, size_t len)
 {
     uint64_t v = 0;
-    memcpy(&v, w, len);
+    for (size_t k = 0; k < len; k++)
+        v |= (uint64_t)(unsigned char)w[k] << (8 * k);
     return v;
 }
 
@@ -118,36 +120,35 @@ static void rs_build_word_set(void)
     rs_word_set_ready = 1;
 }
 
-static void rs_score_word(rs_lang_counts *n, const char *w, size_t len)
+static void rs_score_word(rs_lang_counts *n, uint64_t packed)
 {
     if (!rs_word_set_ready)
         rs_build_word_set();
-    const rs_word_slot *slot = rs_word_find(rs_pack_word(w, len));
+    const rs_word_slot *slot = rs_word_find(packed);
     if (!slot->packed)
         return;
     for (int k = 0; k < RS_N_SCORED; k++)
         n->words[k] += slot->count[k];
 }
 
-/* English function words, four letters at most, packed for one compare. */
-static const char rs_english_words[][4] = {"the", "of", "and", "to", "in", "said", "was", "is", "that", "for", "on", "with"};
+/* English function words, four letters at most, and packed. */
+static const char *const rs_english_words[] = {"the", "of", "and", "to", "in", "said", "was", "is", "that", "for", "on", "with"};
+#define RS_ENGLISH_WORDS (sizeof rs_english_words / sizeof *rs_english_words)
+static _Thread_local uint64_t rs_english_packed[RS_ENGLISH_WORDS];
 
-static void rs_score_english(rs_lang_counts *n, const char *w, size_t len)
+static void rs_score_english(rs_lang_counts *n, uint64_t packed)
 {
-    if (len > 4)
-        return;
-    char key[4] = {0};
-    memcpy(key, w, len);
-    for (size_t i = 0; i < sizeof rs_english_words / sizeof *rs_english_words; i++)
-        if (memcmp(rs_english_words[i], key, 4) == 0)
-            n->english_words++;
+    for (size_t i = 0; i < RS_ENGLISH_WORDS; i++)
+        n->english_words += rs_english_packed[i] == packed;
 }
 
 /* What rs_count needs of each code point below U+0700 (every letter it
  * counts is there), worked out once: RS_ARABIC or RS_LATIN, and the
- * rs_letter_class plus one in the low bits. */
+ * rs_letter_class plus one in the low bits; and each Arabic-script
+ * letter's UTF-8 bytes after the folding of rs_fold_letter, packed. */
 enum { RS_ARABIC = 0x80, RS_LATIN = 0x40, RS_CLASS_MASK = 0x07, RS_INFO_SIZE = 0x700 };
 static _Thread_local uint8_t rs_info[RS_INFO_SIZE];
+static _Thread_local uint16_t rs_folded_pair[RS_INFO_SIZE];
 static _Thread_local int rs_info_ready;
 
 static void rs_build_info(void)
@@ -156,7 +157,11 @@ static void rs_build_info(void)
         int k = rs_letter_class(c);
         rs_info[c] = (uint8_t)((rs_is_arabic_letter(c) ? RS_ARABIC : 0) |
                                ((c | 32) >= 'a' && (c | 32) <= 'z' ? RS_LATIN : 0) | (k >= 0 ? k + 1 : 0));
+        uint32_t f = rs_fold_letter(c);
+        rs_folded_pair[c] = (uint16_t)((0xC0 | (f >> 6)) | (0x80 | (f & 0x3F)) << 8);
     }
+    for (size_t i = 0; i < RS_ENGLISH_WORDS; i++)
+        rs_english_packed[i] = rs_pack_word(rs_english_words[i], strlen(rs_english_words[i]));
     rs_info_ready = 1;
 }
 
@@ -178,12 +183,14 @@ static uint32_t rs_count_step(const char *s, size_t len, size_t *i)
     return 0;
 }
 
-static void rs_score_any(rs_lang_counts *n, const char *word, size_t wlen, int latin_word)
+/* Scores the word that just ended: packed, of wlen bytes (0 for none, or
+ * when it ran past eight). */
+static void rs_score_any(rs_lang_counts *n, uint64_t packed, size_t wlen, int latin_word)
 {
-    if (latin_word)
-        rs_score_english(n, word, wlen);
-    else
-        rs_score_word(n, word, wlen);
+    if (wlen > 0 && !latin_word)
+        rs_score_word(n, packed);
+    else if (wlen > 0 && wlen <= 4)
+        rs_score_english(n, packed);
 }
 
 /* Counts letters and function words in one stretch of text. */
@@ -191,19 +198,18 @@ static void rs_count(rs_lang_counts *n, const char *s, size_t len)
 {
     if (!rs_info_ready)
         rs_build_info();
-    char word[9];
-    size_t wlen = 0, i = 0;
-    int word_ok = 1, latin_word = 0;
+    uint64_t packed = 0;
+    size_t wlen = 0, i = 0; /* wlen past 8: too long to be a function word */
+    int latin_word = 0;
     while (i < len) {
         uint32_t c = rs_count_step(s, len, &i);
         unsigned info = rs_info[c];
         if (info & RS_LATIN) {
             n->latin++;
             latin_word = 1;
-            if (wlen + 1 > 8)
-                word_ok = 0;
-            else
-                word[wlen++] = (char)(c | 32);
+            if (wlen < 8)
+                packed |= (uint64_t)(c | 32) << (8 * wlen);
+            wlen++;
             continue;
         }
         if (info & RS_ARABIC) {
@@ -211,22 +217,16 @@ static void rs_count(rs_lang_counts *n, const char *s, size_t len)
             if (info & RS_CLASS_MASK)
                 n->letters[(info & RS_CLASS_MASK) - 1]++;
             latin_word = 0;
-            uint32_t f = rs_fold_letter(c);
-            if (wlen + 2 > 8) {
-                word_ok = 0;
-            } else {
-                word[wlen++] = (char)(0xC0 | (f >> 6));
-                word[wlen++] = (char)(0x80 | (f & 0x3F));
-            }
+            if (wlen + 2 <= 8)
+                packed |= (uint64_t)rs_folded_pair[c] << (8 * wlen);
+            wlen += 2;
             continue;
         }
-        if (wlen && word_ok)
-            rs_score_any(n, word, wlen, latin_word);
+        rs_score_any(n, packed, wlen <= 8 ? wlen : 0, latin_word);
+        packed = 0;
         wlen = 0;
-        word_ok = 1;
     }
-    if (wlen && word_ok)
-        rs_score_any(n, word, wlen, latin_word);
+    rs_score_any(n, packed, wlen <= 8 ? wlen : 0, latin_word);
 }
 
 /* Large documents are sampled: 64 evenly spaced 4 KB windows say as much
