@@ -824,12 +824,19 @@ static void rs_find_triggers(rs_coder *c, const rs_tokens *t)
 
 /* ------------------------------------------------------------ clauses and slots */
 
+/* The first token that ends at or after byte (end set) or after it: a
+ * binary search, as the tokens' ends rise and every actor asks twice. */
 static size_t rs_token_at(const rs_tokens *t, size_t byte, int end)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (end ? t->items[i].end >= byte : t->items[i].end > byte)
-            return i;
-    return t->n ? t->n - 1 : 0;
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (end ? t->items[mid].end >= byte : t->items[mid].end > byte)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo < t->n ? lo : t->n ? t->n - 1 : 0;
 }
 
 static int rs_is_speech_at(const rs_tokens *t, size_t i);
