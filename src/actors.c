@@ -36,7 +36,8 @@ static const char *const rs_primary_roles[] = {"GOV", "MIL", "COP", "SPY", "JUD"
  * later, and Qatar "این کشور", "هذا البلد", "the country". */
 static const rs_word rs_group_anaphors_one[] = {RS_WORD("الحرکه"), RS_WORD("الجماعه"), RS_WORD("التنظیم")};
 static const rs_word rs_state_anaphors_one[] = {RS_WORD("البلاد")};
-static const rs_word rs_anaphor_determiners[] = {RS_WORD("این"), RS_WORD("ان"), RS_WORD("the"), RS_WORD("هذا"), RS_WORD("هذه")};
+static const rs_word rs_anaphor_determiners[] = {RS_WORD("این"), RS_WORD("ان"), RS_WORD("the"), RS_WORD("هذا"),
+                                                 RS_WORD("هذه")};
 static const rs_word rs_group_nouns[] = {RS_WORD("گروه"), RS_WORD("جنبش"), RS_WORD("group"), RS_WORD("movement")};
 static const rs_word rs_state_nouns[] = {RS_WORD("کشور"), RS_WORD("country"), RS_WORD("البلد")};
 
@@ -44,11 +45,14 @@ static const rs_word rs_state_nouns[] = {RS_WORD("کشور"), RS_WORD("country")
  * is the place or the other party, not the role noun's own ("سفیر چین در
  * کابل", "met with"). */
 static const rs_word rs_gap_breakers[] = {
-    RS_WORD("در"), RS_WORD("به"), RS_WORD("از"), RS_WORD("با"), RS_WORD("برای"), RS_WORD("تا"), RS_WORD("که"), RS_WORD("را"), RS_WORD("و"), RS_WORD("یا"), RS_WORD("بر"),
-    /* RS_WORD("وزارت خارجه کشورمان"): the role noun's own state, unnamed. */
-    RS_WORD("کشورمان"), RS_WORD("کشورش"), RS_WORD("کشورشان"), RS_WORD("بلادنا"), RS_WORD("بلاده"), RS_WORD("بلادها"),
+    RS_WORD("در"), RS_WORD("به"), RS_WORD("از"), RS_WORD("با"), RS_WORD("برای"), RS_WORD("تا"),
+    RS_WORD("که"), RS_WORD("را"), RS_WORD("و"), RS_WORD("یا"), RS_WORD("بر"),
+    /* "وزارت خارجه کشورمان": the role noun's own state, unnamed. */
+    RS_WORD("کشورمان"), RS_WORD("کشورش"), RS_WORD("کشورشان"), RS_WORD("بلادنا"), RS_WORD("بلاده"),
+    RS_WORD("بلادها"),
     RS_WORD("فی"), RS_WORD("من"), RS_WORD("الی"), RS_WORD("علی"), RS_WORD("عن"), RS_WORD("مع"), RS_WORD("لدی"),
-    RS_WORD("in"), RS_WORD("at"), RS_WORD("to"), RS_WORD("from"), RS_WORD("with"), RS_WORD("for"), RS_WORD("by"), RS_WORD("and"), RS_WORD("or"), RS_WORD("on"), RS_WORD("said"), RS_WORD("says"),
+    RS_WORD("in"), RS_WORD("at"), RS_WORD("to"), RS_WORD("from"), RS_WORD("with"), RS_WORD("for"), RS_WORD("by"),
+    RS_WORD("and"), RS_WORD("or"), RS_WORD("on"), RS_WORD("said"), RS_WORD("says"),
 };
 
 /* Whether the token form w of n bytes is in list: lengths first, as
