@@ -55,16 +55,6 @@ static const rs_word rs_gap_breakers[] = {
     RS_WORD("and"), RS_WORD("or"), RS_WORD("on"), RS_WORD("said"), RS_WORD("says"),
 };
 
-/* Whether the token form w of n bytes is in list: lengths first, as
- * every token that names no actor is tried against these lists. */
-static int rs_in(const char *w, size_t n, const rs_word *list, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (list[i].len == n && rs_same_bytes(list[i].text, w, n))
-            return 1;
-    return 0;
-}
-
 void rs_actors_init(rs_actors *list)
 {
     memset(list, 0, sizeof *list);
@@ -178,7 +168,7 @@ static int rs_article_on_name(const rs_lexicon *lex, const rs_tokens *t, size_t 
     return first == last && (t->items[first].affixes & RS_AFFIX_ARTICLE) && rs_actor_from_file(lex, entry, "people");
 }
 
-#define RS_IN(w, n, list) rs_in(w, n, list, sizeof list / sizeof *list)
+#define RS_IN(w, n, list) rs_word_in(w, n, list, RS_WORD_COUNT(list))
 
 /* A definite noun standing for a group or state named before: "این گروه",
  * "الحركة", "the country". Returns its length in tokens (0 if none) and

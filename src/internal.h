@@ -128,6 +128,21 @@ static inline int rs_same_bytes(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* Whether the host loads bytes little-endian: the byte masks of
+ * rs_bytes_match put byte k at bits 8k to 8k + 7 only then, and the loops
+ * that use them fall back to one byte at a time elsewhere. */
+#define RS_LITTLE_ENDIAN (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+
+/* The high bit of each byte of w whose bits under mask equal value's,
+ * exactly (no carries between bytes): the scans that look at eight bytes
+ * at a time. */
+static inline uint64_t rs_bytes_match(uint64_t w, unsigned char mask, unsigned char value)
+{
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t x = (w & (ones * mask)) ^ (ones * value);
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
 /* Grows an array of size-byte items to hold need, doubling; aborts when
  * memory runs out. Returns the (possibly moved) array; *cap is updated. */
 void *rs_grow_array(void *p, size_t *cap, size_t need, size_t size);
@@ -158,6 +173,16 @@ typedef struct rs_word {
     size_t len;
 } rs_word;
 #define RS_WORD(w) {w, sizeof w - 1}
+#define RS_WORD_COUNT(list) (sizeof list / sizeof *list)
+
+/* Whether the n bytes at w are one of list's count words. */
+static inline int rs_word_in(const char *w, size_t n, const rs_word *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (list[i].len == n && rs_same_bytes(list[i].text, w, n))
+            return 1;
+    return 0;
+}
 
 /* Whether the space between the normalised words a and b (p is the word
  * before a, or NULL) separates a detached Persian affix from its word:

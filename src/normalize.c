@@ -235,14 +235,6 @@ static const rs_word rs_suffix_words[] = {
     RS_WORD("هایمان"), RS_WORD("هایتان"), RS_WORD("هایشان"), RS_WORD("ترین"),
 };
 
-static int rs_word_in(const char *w, size_t n, const rs_word *list, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (list[i].len == n && memcmp(list[i].text, w, n) == 0)
-            return 1;
-    return 0;
-}
-
 static int rs_is_arabic_letter(uint32_t c)
 {
     return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
@@ -280,28 +272,36 @@ static size_t rs_trailing_letters(const char *w, size_t n, size_t *from)
     return n - i;
 }
 
-/* Whether the pair can join at all, from the bytes at the seam: a prefix
- * word is می or نمی, so the first ends in می; a suffix word starts with ها
- * or is ترین; and ای joins only a word ending in ه. Most pairs, among
- * them the many words that end in ی, fail this without decoding. */
+/* The bytes at a seam that a join needs: a prefix word is می or نمی, so
+ * the word before the space ends in می; a suffix word starts with ها or is
+ * ترین; and ای joins only a word ending in ه. */
+static int rs_ends_with(const char *w, size_t n, const char *tail, size_t tn)
+{
+    return n >= tn && memcmp(w + n - tn, tail, tn) == 0;
+}
+
+static int rs_starts_with(const char *w, size_t n, const char *head, size_t hn)
+{
+    return n >= hn && memcmp(w, head, hn) == 0;
+}
+
+static int rs_may_open_suffix(const char *w, size_t n)
+{
+    return rs_starts_with(w, n, "ها", 4) || rs_starts_with(w, n, "ترین", 8);
+}
+
+/* Whether the pair can join at all, from the bytes at the seam. Most
+ * pairs, among them the many words that end in ی, fail this without
+ * decoding. */
 static int rs_may_join(const char *a, size_t an, const char *b, size_t bn)
 {
-    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-    if (an >= 4 && x[an - 4] == 0xD9 && x[an - 3] == 0x85 && x[an - 2] == 0xDB && x[an - 1] == 0x8C)
-        return 1;
-    if (bn >= 4 && memcmp(y, "ها", 4) == 0)
-        return 1;
-    if (bn >= 8 && memcmp(y, "ترین", 8) == 0)
-        return 1;
-    return bn >= 4 && y[0] == 0xD8 && y[1] == 0xA7 && y[2] == 0xDB && y[3] == 0x8C && an >= 2 &&
-           x[an - 2] == 0xD9 && x[an - 1] == 0x87;
+    return rs_ends_with(a, an, "می", 4) || rs_may_open_suffix(b, bn) ||
+           (rs_starts_with(b, bn, "ای", 4) && rs_ends_with(a, an, "ه", 2));
 }
 
 int rs_affix_may_join(const char *w, size_t n)
 {
-    const unsigned char *x = (const unsigned char *)w;
-    return (n >= 4 && x[n - 4] == 0xD9 && x[n - 3] == 0x85 && x[n - 2] == 0xDB && x[n - 1] == 0x8C) ||
-           (n >= 4 && (memcmp(w, "ها", 4) == 0 || memcmp(w, "ای", 4) == 0)) || (n >= 8 && memcmp(w, "ترین", 8) == 0);
+    return rs_ends_with(w, n, "می", 4) || rs_may_open_suffix(w, n) || rs_starts_with(w, n, "ای", 4);
 }
 
 int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const char *b, size_t bn)
@@ -314,10 +314,10 @@ int rs_affix_joins(const char *p, size_t pn, const char *a, size_t an, const cha
     a += from;
     if (al == 0)
         return 0; /* a ends in punctuation or a digit: "کابل، ها" is no plural */
-    if (rs_word_in(a, al, rs_prefix_words, 2) && bl > 0)
+    if (rs_word_in(a, al, rs_prefix_words, RS_WORD_COUNT(rs_prefix_words)) && bl > 0)
         /* "ماه می" and "۱۵ می" are the month May, not the verbal prefix. */
         return !(p && ((pn == 6 && memcmp(p, "ماه", 6) == 0) || (*p >= '0' && *p <= '9')));
-    if (rs_word_in(b, bl, rs_suffix_words, sizeof rs_suffix_words / sizeof *rs_suffix_words))
+    if (rs_word_in(b, bl, rs_suffix_words, RS_WORD_COUNT(rs_suffix_words)))
         return 1;
     /* The indefinite or ezafe ای after a word ending in ه: خانه ای. */
     return bl == 4 && memcmp(b, "ای", 4) == 0 && memcmp(a + al - 2, "ه", 2) == 0;

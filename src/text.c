@@ -9,29 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-/* The high bit of each byte of w that equals c, exactly (no carries
- * between bytes). */
-static uint64_t rs_bytes_equal(uint64_t w, unsigned char c)
-{
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t x = w ^ (0x0101010101010101ULL * c);
-    return ~(((x & low7) + low7) | x) & ~low7;
-}
-
 /* Words of a line, eight bytes at a time where none of them can start a
  * no-break space (C2 A0): the scan runs over every line of every
- * document. The byte masks assume little-endian loads; elsewhere every
- * byte takes the plain loop. */
-#define RS_WORD_AT_A_TIME (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+ * document. */
 size_t rs_line_words(const char *s, size_t len)
 {
     size_t words = 0, i = 0;
     int in_word = 0;
     while (i < len && words <= RS_LINE_WORDS_COUNTED) {
         uint64_t w;
-        if (RS_WORD_AT_A_TIME && i + 8 <= len && (memcpy(&w, s + i, 8), !rs_bytes_equal(w, 0xC2))) {
-            uint64_t space = rs_bytes_equal(w, ' ') | rs_bytes_equal(w, '\t') | rs_bytes_equal(w, '\r');
+        if (RS_LITTLE_ENDIAN && i + 8 <= len && (memcpy(&w, s + i, 8), !rs_bytes_match(w, 0xFF, 0xC2))) {
+            uint64_t space = rs_bytes_match(w, 0xFF, ' ') | rs_bytes_match(w, 0xFF, '\t') | rs_bytes_match(w, 0xFF, '\r');
             /* A word starts at a byte that is not a space after one that is. */
             uint64_t space_before = space << 8 | (in_word ? 0 : 0x80);
             /* One bit per byte at most: a multiply counts them (without

@@ -7,7 +7,7 @@
  * Invalid input follows the WHATWG / Unicode "maximal subpart" practice in
  * its simplest form: each bad byte becomes one U+FFFD.
  */
-#include "rasad.h"
+#include "internal.h"
 
 /* Length of the sequence starting at s[i] if it is valid, else 0. */
 static size_t rs_utf8_seq_len(const unsigned char *s, size_t len, size_t i)
@@ -58,20 +58,12 @@ uint32_t rs_utf8_next(const char *str, size_t len, size_t *i)
     return cp;
 }
 
-/* The high bit of each byte of w whose bits under mask equal value's. */
-static uint64_t rs_bytes_match(uint64_t w, unsigned char mask, unsigned char value)
-{
-    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t x = (w & (ones * mask)) ^ (ones * value);
-    return ~(((x & low7) + low7) | x) & ~low7;
-}
-
 /* How many of the eight bytes at s, which start a character, are whole
  * valid characters when all eight are ASCII or belong to two-byte
  * sequences (all of Latin and Arabic script): 8, or 7 when the last is a
  * lead byte whose sequence goes on. 0 otherwise. Every continuation byte
  * must follow a lead byte C2 to DF, and every such lead byte within the
- * eight be followed by one. The masks assume little-endian loads. */
+ * eight be followed by one. */
 static size_t rs_short_chars_of_eight(const unsigned char *s)
 {
     uint64_t w;
@@ -90,7 +82,7 @@ size_t rs_utf8_valid_prefix(const char *str, size_t len)
     size_t i = 0;
     while (i < len) {
         size_t whole;
-        if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && i + 8 <= len && (whole = rs_short_chars_of_eight(s + i))) {
+        if (RS_LITTLE_ENDIAN && i + 8 <= len && (whole = rs_short_chars_of_eight(s + i))) {
             i += whole;
             continue;
         }
